@@ -1,0 +1,29 @@
+// Civil dates (legal dates: effective dates, decision dates) between google.type.Date and
+// absl::CivilDay, with validation that names the offending field.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "absl/status/statusor.h"
+#include "absl/time/civil_time.h"
+#include "google/type/date.pb.h"
+
+namespace haicap {
+
+// The earliest and latest dates the suite accepts; outside them a date is a typo.
+inline constexpr int kMinYear = 1930;  // the Party was founded on 3/2/1930
+inline constexpr int kMaxYear = 2200;
+
+// True when year, month and day are all zero (the field was left unset).
+bool IsUnset(const google::type::Date& date);
+// A full, real calendar date within [kMinYear, kMaxYear], or INVALID_ARGUMENT naming `field`.
+absl::StatusOr<absl::CivilDay> ToCivilDay(const google::type::Date& date, std::string_view field);
+google::type::Date ToProtoDate(absl::CivilDay day);
+// "2025-07-01".
+std::string FormatDay(absl::CivilDay day);
+// Days encoded as a count since 1970-01-01, for order-preserving keys.
+int64_t DayNumber(absl::CivilDay day);
+absl::CivilDay FromDayNumber(int64_t number);
+
+}  // namespace haicap

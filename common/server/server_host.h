@@ -1,0 +1,57 @@
+// Bootstrap shared by every haicap server: flags with environment fallbacks, a gRPC server with
+// health (under the service's full name) and reflection, and a graceful stop on SIGTERM.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "grpcpp/grpcpp.h"
+
+namespace haicap::server {
+
+struct ServerOptions {
+  std::string listen;     // HOST:PORT; port 0 picks a free port
+  std::string data_dir;   // where the service's RocksDB lives
+  int workers = 16;       // threads for blocking storage work
+  int grace_seconds = 10; // how long SIGTERM waits for in-flight calls
+};
+
+// Parses --listen (HAICAP_LISTEN), --data-dir (HAICAP_DATA_DIR), --workers (HAICAP_WORKERS) and
+// --help. Returns an exit code when the program should stop (after --help or a bad flag).
+std::optional<int> ParseServerOptions(int argc, char** argv, std::string_view description,
+                                      int default_port, ServerOptions* options);
+
+class ServerHost {
+ public:
+  // Starts a server on `listen` with `services` (not owned; they must outlive the host) and
+  // marks each of `health_names` SERVING.
+  static absl::StatusOr<std::unique_ptr<ServerHost>> Start(const std::string& listen,
+                                                          const std::vector<grpc::Service*>& services,
+                                                          const std::vector<std::string>& health_names);
+  ~ServerHost();
+
+  // The port actually bound (useful with port 0).
+  int port() const { return port_; }
+  // Health → NOT_SERVING, stop accepting, wait up to `grace` for in-flight calls, then cancel
+  // what remains. Idempotent.
+  void Shutdown(absl::Duration grace);
+
+ private:
+  ServerHost() = default;
+  std::unique_ptr<grpc::Server> server_;
+  std::vector<std::string> health_names_;
+  int port_ = 0;
+  bool shut_down_ = false;
+};
+
+// Blocks SIGTERM and SIGINT in this and every later thread; call first thing in main.
+void BlockTerminationSignals();
+// Waits for SIGTERM or SIGINT (blocked by BlockTerminationSignals) and returns its number.
+int WaitForTerminationSignal();
+
+}  // namespace haicap::server

@@ -1,0 +1,22 @@
+// Vietnamese text: validation of user-supplied names and the folding used by name search.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "absl/status/status.h"
+
+namespace haicap::text {
+
+// OK when `value` is valid UTF-8 with no control characters, not blank, and at most `max_chars`
+// characters (code points); otherwise INVALID_ARGUMENT naming `field`.
+absl::Status ValidateName(std::string_view field, std::string_view value, int max_chars);
+
+// Lower case without diacritics, đ → d, runs of spaces folded: "Đảng bộ  Phường PHÚC LỢI" →
+// "dang bo phuong phuc loi". Thread-safe. Invalid UTF-8 yields an empty string.
+std::string FoldForSearch(std::string_view utf8);
+
+// True when every space-separated word of the folded `query` occurs in the folded `text`.
+bool MatchesQuery(std::string_view folded_text, std::string_view folded_query);
+
+}  // namespace haicap::text
