@@ -85,6 +85,22 @@ std::vector<FieldViolation> FieldViolations(const absl::Status& status) {
   return out;
 }
 
+void ValidationErrors::Add(const absl::Status& status) {
+  if (status.ok()) return;
+  std::vector<FieldViolation> found = FieldViolations(status);
+  if (status.code() == absl::StatusCode::kInvalidArgument && !found.empty()) {
+    violations_.insert(violations_.end(), found.begin(), found.end());
+  } else if (other_.ok()) {
+    other_ = status;
+  }
+}
+
+absl::Status ValidationErrors::Result() const {
+  if (!other_.ok()) return other_;
+  if (violations_.empty()) return absl::OkStatus();
+  return InvalidArguments(violations_);
+}
+
 grpc::Status ToGrpcStatus(const absl::Status& status, std::string_view domain) {
   if (status.ok()) return grpc::Status::OK;
   google::rpc::Status rpc_status;

@@ -36,6 +36,19 @@ std::string ErrorReason(const absl::Status& status);
 // The field violations attached by InvalidArgument(s); empty for other errors.
 std::vector<FieldViolation> FieldViolations(const absl::Status& status);
 
+// Gathers the outcome of several input checks so one INVALID_ARGUMENT names every bad field.
+// Any other error is kept as is (the first one wins).
+class ValidationErrors {
+ public:
+  void Add(const absl::Status& status);
+  // OK, the first non-INVALID_ARGUMENT error, or one INVALID_ARGUMENT with all violations.
+  absl::Status Result() const;
+
+ private:
+  std::vector<FieldViolation> violations_;
+  absl::Status other_;
+};
+
 // Converts to a gRPC status carrying google.rpc.ErrorInfo{reason, domain} and, when present,
 // google.rpc.BadRequest. `domain` is the service's, e.g. "registry.haicap".
 grpc::Status ToGrpcStatus(const absl::Status& status, std::string_view domain);

@@ -10,7 +10,7 @@ namespace haicap {
 namespace {
 
 void Log(std::string_view level, std::string_view message, const nlohmann::json& fields) {
-  nlohmann::json line = nlohmann::json::object();
+  nlohmann::ordered_json line = nlohmann::ordered_json::object();
   line["ts"] = absl::FormatTime("%Y-%m-%dT%H:%M:%E3S%Ez", absl::Now(), VietnamTimeZone());
   line["level"] = level;
   line["msg"] = message;
@@ -18,7 +18,7 @@ void Log(std::string_view level, std::string_view message, const nlohmann::json&
     for (const auto& [key, value] : fields.items()) line[key] = value;
   }
   // Replace rather than throw on invalid UTF-8: a log line must never take the server down.
-  std::string text = line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  std::string text = line.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
   static std::mutex mu;
   std::lock_guard<std::mutex> lock(mu);
   std::fprintf(stderr, "%s\n", text.c_str());

@@ -1,0 +1,72 @@
+// A change to the organisation tree in the making: new events for some organisations, their
+// re-folded timelines, and the checks that keep every as-of answer consistent, before anything
+// is written.
+//
+// The invariants, over every day of every timeline the change touches:
+//   - an active organisation's parent exists and is active on each of those days, and is of a
+//     kind that may hold it (organization_rules.h);
+//   - an organisation that ends (merged, dissolved) or changes kind has no active child that
+//     would then be left under it, or be of a kind it may not hold;
+//   - no organisation is its own ancestor on any day.
+// Not thread-safe; the caller holds the registry's structure lock.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "rocksdb/write_batch.h"
+#include "services/registry/registry_store.h"
+
+namespace haicap::registry {
+
+class ChangeSet {
+ public:
+  // `actor`, `request_id` and `recorded_at` are stamped on every event.
+  ChangeSet(RegistryStore* store, std::string actor, std::string request_id, absl::Time recorded_at)
+      : store_(store), actor_(std::move(actor)), request_id_(std::move(request_id)), recorded_at_(recorded_at) {}
+
+  // The organisation's record with this change's events applied; NOT_FOUND naming `field` when
+  // there is no such organisation.
+  absl::StatusOr<const OrganizationRecord*> Load(uint64_t id, std::string_view field = "id");
+
+  // Records `event` for organisation `id` (a new one when `is_new`), stamping sequence, actor,
+  // time and request id, and re-folds its timeline. Fails if the fold does (e.g. the organisation
+  // had already ended).
+  absl::Status AddEvent(uint64_t id, OrganizationEvent event, bool is_new = false);
+
+  // Checks the invariants above for everything changed.
+  absl::Status Validate();
+
+  // Writes the events, records and index entries into `batch`.
+  void Write(rocksdb::WriteBatch* batch);
+
+  // The latest state of a changed or loaded organisation, with its etag.
+  v1::Organization Latest(uint64_t id) const;
+
+ private:
+  struct Entry {
+    std::optional<OrganizationRecord> before;  // as stored; empty for a new organisation
+    OrganizationRecord after;                  // with this change's events
+    std::vector<OrganizationEvent> events;     // all events (for a changed organisation)
+    std::vector<OrganizationEvent> new_events;
+    bool changed = false;
+  };
+
+  absl::StatusOr<Entry*> Fetch(uint64_t id);
+  // Checks that `child`'s active stretches under a parent fit that parent's timeline.
+  absl::Status CheckUnderParents(const OrganizationRecord& child);
+  absl::Status CheckNoCycles(uint64_t id);
+  absl::StatusOr<std::vector<uint64_t>> ChildrenEver(uint64_t parent);
+
+  RegistryStore* store_;
+  std::string actor_;
+  std::string request_id_;
+  absl::Time recorded_at_;
+  std::map<uint64_t, Entry> entries_;
+};
+
+}  // namespace haicap::registry

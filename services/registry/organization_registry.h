@@ -1,0 +1,61 @@
+// The party organisation registry: the domain operations behind haicap.registry.v1.Registry,
+// over RegistryStore, without gRPC. Each mutation validates its input (INVALID_ARGUMENT naming the
+// field), builds a ChangeSet, checks it, and commits events, timelines, index entries and the
+// idempotency record in one durable WriteBatch — or changes nothing.
+//
+// Thread-safe. Creations run concurrently (so their synced writes group-commit); changes to the
+// existing tree (update, move, merge, dissolve) run one at a time, as they read and check more.
+#pragma once
+
+#include <memory>
+#include <shared_mutex>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "common/clock.h"
+#include "services/registry/gazetteer/gazetteer.h"
+#include "services/registry/registry_store.h"
+
+namespace haicap::registry {
+
+// Who asked, for the history.
+struct Caller {
+  std::string actor;
+};
+
+class OrganizationRegistry {
+ public:
+  // None of the pointers is owned; all must outlive the registry.
+  OrganizationRegistry(RegistryStore* store, const Gazetteer* gazetteer, const Clock* clock)
+      : store_(store), gazetteer_(gazetteer), clock_(clock) {}
+
+  // Mutations (lifecycle.cc).
+  absl::StatusOr<v1::Organization> Create(const v1::CreateOrganizationRequest& request, const Caller& caller);
+  absl::StatusOr<v1::Organization> Update(const v1::UpdateOrganizationRequest& request, const Caller& caller);
+  absl::StatusOr<v1::MoveOrganizationsResponse> Move(const v1::MoveOrganizationsRequest& request,
+                                                     const Caller& caller);
+  absl::StatusOr<v1::MergeOrganizationsResponse> Merge(const v1::MergeOrganizationsRequest& request,
+                                                       const Caller& caller);
+  absl::StatusOr<v1::Organization> Dissolve(const v1::DissolveOrganizationRequest& request, const Caller& caller);
+
+  // Reads (queries.cc).
+  absl::StatusOr<v1::Organization> Get(const v1::GetOrganizationRequest& request) const;
+  absl::StatusOr<v1::ListOrganizationsResponse> List(const v1::ListOrganizationsRequest& request) const;
+  absl::StatusOr<v1::ListOrganizationEventsResponse> ListEvents(
+      const v1::ListOrganizationEventsRequest& request) const;
+  absl::StatusOr<v1::SubtreeSummary> Summarize(const v1::SummarizeSubtreeRequest& request) const;
+
+ private:
+  // Checks name, kind and administrative-unit code of an organisation being created or updated;
+  // `field` is the message path, e.g. "organization" or "merge.new_organization".
+  absl::Status ValidateNewOrganization(const v1::Organization& org, std::string_view field) const;
+  absl::Status ValidateUnitCode(v1::OrganizationKind kind, const std::string& code, std::string_view field) const;
+
+  RegistryStore* store_;
+  const Gazetteer* gazetteer_;
+  const Clock* clock_;
+  // Shared by creations, exclusive for every other mutation.
+  std::shared_mutex structure_mu_;
+};
+
+}  // namespace haicap::registry

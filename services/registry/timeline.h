@@ -1,0 +1,39 @@
+// An organisation's timeline: the stretches ("versions") of its life, folded from its events.
+//
+// Events are deltas (established with these fields, renamed, moved under P, merged into S,
+// dissolved) with an effective date. Folding them in (effective date, sequence) order gives the
+// state on every day, so a decision recorded late (back-dated) lands in the right place and later
+// decisions still win after their own dates.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "haicap/registry/internal/records.pb.h"
+#include "haicap/registry/v1/registry.pb.h"
+
+namespace haicap::registry {
+
+using internal::OrganizationRecord;
+using internal::OrganizationVersion;
+using v1::OrganizationEvent;
+
+// to_day of the current, open-ended version.
+inline constexpr int64_t kOpenEnd = std::numeric_limits<int64_t>::max();
+
+// Folds `events` of one organisation into its versions. FAILED_PRECONDITION when an event takes
+// effect before the establishment (EFFECTIVE_BEFORE_ESTABLISHMENT) or after the organisation
+// ended (ORGANIZATION_ENDED).
+absl::StatusOr<std::vector<OrganizationVersion>> FoldTimeline(std::vector<OrganizationEvent> events);
+
+// The version in force on `day` (a day number), or the latest when `day` is empty; null when the
+// organisation did not exist yet.
+const OrganizationVersion* VersionAt(const OrganizationRecord& record, std::optional<int64_t> day);
+
+// The earliest day of the record (its establishment).
+int64_t EstablishedDay(const OrganizationRecord& record);
+
+}  // namespace haicap::registry
