@@ -13,9 +13,7 @@ constexpr char kReasonPayload[] = "type.haicap/reason";
 constexpr char kBadRequestPayload[] = "type.googleapis.com/google.rpc.BadRequest";
 
 absl::Status WithReason(absl::StatusCode code, std::string_view reason, std::string_view message) {
-  absl::Status status(code, absl::string_view(message.data(), message.size()));
-  status.SetPayload(kReasonPayload, absl::Cord(absl::string_view(reason.data(), reason.size())));
-  return status;
+  return haicap::WithReason(absl::Status(code, absl::string_view(message.data(), message.size())), reason);
 }
 
 std::string DefaultReason(absl::StatusCode code) {
@@ -67,6 +65,11 @@ absl::Status AlreadyExists(std::string_view reason, std::string_view message) {
 }
 absl::Status Internal(std::string_view reason, std::string_view message) {
   return WithReason(absl::StatusCode::kInternal, reason, message);
+}
+
+absl::Status WithReason(absl::Status status, std::string_view reason) {
+  status.SetPayload(kReasonPayload, absl::Cord(absl::string_view(reason.data(), reason.size())));
+  return status;
 }
 
 std::string ErrorReason(const absl::Status& status) {

@@ -30,6 +30,9 @@ absl::Status NotFound(std::string_view reason, std::string_view message);
 absl::Status Aborted(std::string_view reason, std::string_view message);
 absl::Status AlreadyExists(std::string_view reason, std::string_view message);
 absl::Status Internal(std::string_view reason, std::string_view message);
+// `status` with its reason replaced, e.g. WithReason(InvalidArgument("request", "..."),
+// "MALFORMED_REQUEST") for an INVALID_ARGUMENT whose cause is not an ordinary bad field.
+absl::Status WithReason(absl::Status status, std::string_view reason);
 
 // The reason attached by the helpers above, or a default derived from the code.
 std::string ErrorReason(const absl::Status& status);
