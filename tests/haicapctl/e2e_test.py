@@ -1,0 +1,170 @@
+#!/usr/bin/env python3
+"""End to end: the real haicapctl binary against the real haicap-registry server.
+
+Usage: e2e_test.py HAICAP_REGISTRY_BINARY HAICAPCTL_BINARY
+
+Starts the registry on 127.0.0.1:0 with a temporary data directory, reads the port from its
+"listening" JSON line on stderr, drives haicapctl the way a ward clerk would (create, list, get,
+tree, summary, history, retries, errors, the gazetteer), then stops the server with SIGTERM and
+expects a clean exit.
+"""
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import unittest
+
+REGISTRY_BINARY = None
+CTL_BINARY = None
+
+
+class Registry:
+    """A haicap-registry process on a free port; its stderr is kept for failure messages."""
+
+    def __init__(self, data_dir):
+        self.process = subprocess.Popen(
+            [REGISTRY_BINARY, "--listen=127.0.0.1:0", f"--data-dir={data_dir}"],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+            text=True, encoding="utf-8")
+        self.log = []
+        self.port = self._await_listening(timeout=20)
+        # Keep draining stderr so the server never blocks on a full pipe.
+        threading.Thread(target=self._drain, daemon=True).start()
+
+    def _await_listening(self, timeout):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            line = self.process.stderr.readline()
+            if not line:
+                raise AssertionError("registry exited before listening:\n" + "".join(self.log))
+            self.log.append(line)
+            try:
+                entry = json.loads(line)
+            except json.JSONDecodeError:
+                continue
+            if entry.get("msg") == "listening":
+                return int(entry["port"])
+        raise AssertionError("registry did not report listening:\n" + "".join(self.log))
+
+    def _drain(self):
+        for line in self.process.stderr:
+            self.log.append(line)
+
+    def stop(self):
+        self.process.send_signal(signal.SIGTERM)
+        return self.process.wait(timeout=20)
+
+
+class HaicapctlEndToEnd(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.data_dir = tempfile.TemporaryDirectory(prefix="haicapctl-e2e-")
+        cls.registry = Registry(cls.data_dir.name)
+        cls.address = f"127.0.0.1:{cls.registry.port}"
+
+    @classmethod
+    def tearDownClass(cls):
+        if cls.registry.process.poll() is None:
+            cls.registry.process.kill()
+            cls.registry.process.wait()
+        cls.data_dir.cleanup()
+
+    def ctl(self, *args, expect=0):
+        """Runs haicapctl against the test registry; returns (stdout, stderr)."""
+        env = dict(os.environ, HAICAP_ACTOR="e2e.clerk")
+        env.pop("HAICAP_REGISTRY", None)
+        result = subprocess.run([CTL_BINARY, "--registry", self.address, *args],
+                                capture_output=True, text=True, encoding="utf-8", env=env,
+                                timeout=30)
+        self.assertEqual(result.returncode, expect,
+                         f"haicapctl {' '.join(args)}\nstdout:\n{result.stdout}\n"
+                         f"stderr:\n{result.stderr}\nregistry log:\n{''.join(self.registry.log)}")
+        return result.stdout, result.stderr
+
+    def ctl_json(self, *args):
+        out, _ = self.ctl("-o", "json", *args)
+        return json.loads(out)
+
+    def test_a_clerk_session(self):
+        # Establish the city committee and a ward committee under it.
+        city = self.ctl_json(
+            "org", "create", "--name", "Đảng bộ thành phố Hà Nội", "--kind", "provincial-committee",
+            "--unit", "01", "--effective", "01/07/2025", "--decision-number", "1-QĐ/TW",
+            "--decision-date", "30/06/2025")
+        self.assertEqual(city["kind"], "PROVINCIAL_COMMITTEE")
+        self.assertEqual(city["state"], "ACTIVE")
+        ward_args = ("org", "create", "--name", "Đảng bộ phường Phúc Lợi", "--kind", "Commune",
+                     "--parent", city["id"], "--unit", "00136", "--effective", "15/07/2025",
+                     "--request-id", "e2e-create-phuc-loi")
+        ward = self.ctl_json(*ward_args)
+        self.assertEqual(ward["parentId"], city["id"])
+        self.assertEqual(ward["establishedOn"], {"year": 2025, "month": 7, "day": 15})
+
+        # A retried command with the same request id changes nothing and answers the same.
+        again = self.ctl_json(*ward_args)
+        self.assertEqual(again["id"], ward["id"])
+
+        # The list shows the ward once, columns aligned by characters, not bytes.
+        out, _ = self.ctl("org", "list", "--parent", city["id"], "--all")
+        lines = out.splitlines()
+        self.assertEqual(len(lines), 2, out)
+        self.assertIn("Đảng bộ phường Phúc Lợi", lines[1])
+        self.assertEqual(lines[0].index("KIND"), lines[1].index("commune-committee"), out)
+        out, _ = self.ctl("org", "list", "--name", "phuc loi")
+        self.assertIn(ward["id"], out)
+
+        out, _ = self.ctl("org", "get", ward["id"])
+        self.assertRegex(out, r"Kind:\s+commune-committee\n")
+        self.assertRegex(out, r"Admin unit:\s+00136\n")
+        self.assertRegex(out, r"Established:\s+2025-07-15\n")
+
+        out, _ = self.ctl("org", "tree", city["id"])
+        self.assertRegex(out, r"\n└─ Đảng bộ phường Phúc Lợi\s+commune-committee\s+" +
+                         re.escape(ward["id"]) + r"\s+00136\n")
+        # Before the ward existed the tree is just the city.
+        out, _ = self.ctl("org", "tree", city["id"], "--as-of", "10/07/2025")
+        self.assertNotIn("Phúc Lợi", out)
+
+        summary = self.ctl_json("org", "summary", city["id"])
+        self.assertEqual(int(summary["totalOrganizations"]), 1)
+        out, _ = self.ctl("org", "summary", city["id"])
+        self.assertRegex(out, r"Organisations under it:\s+1\n")
+
+        out, _ = self.ctl("org", "history", ward["id"])
+        self.assertRegex(out, r"2025-07-15\s+\d+\s+" + re.escape(ward["id"]) + r"\s+established")
+        self.assertIn("e2e.clerk", out)
+
+        # Errors: a typo is a usage error; the registry's refusals exit 1 with the reason.
+        _, err = self.ctl("org", "create", "--name", "Chi bộ 1", "--kind", "party-cell",
+                          "--parent", ward["id"], "--effective", "2025-07-20", expect=2)
+        self.assertIn('unknown organisation kind "party-cell"', err)
+        _, err = self.ctl("org", "create", "--name", "Chi bộ 1", "--kind", "grassroots-cell",
+                          "--parent", "999999", "--effective", "2025-07-10", expect=1)
+        self.assertRegex(err, r"^error: [A-Z_]+ \([A-Z_]+\): \S")
+        _, err = self.ctl("org", "create", "--name", "", "--kind", "grassroots-cell",
+                          "--parent", ward["id"], "--effective", "2025-07-20", expect=1)
+        self.assertRegex(err, r"^error: INVALID_ARGUMENT \([A-Z_]+\):\n  organization\.name: ")
+        _, err = self.ctl("org", "get", "999999", expect=1)
+        self.assertRegex(err, r"^error: NOT_FOUND")
+
+        # The gazetteer.
+        out, _ = self.ctl("unit", "get", "00136")
+        self.assertRegex(out, r"Name:\s+Phường Phúc Lợi\n")
+        self.assertIn("Giang Biên", out)  # one of the old wards it was formed from
+
+    def test_zz_sigterm_stops_the_registry_cleanly(self):
+        self.assertEqual(self.registry.stop(), 0, "".join(self.registry.log))
+        _, err = self.ctl("unit", "get", "01", expect=1)
+        self.assertIn(f"cannot reach the registry at {self.address}", err)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 3:
+        sys.exit(__doc__)
+    REGISTRY_BINARY, CTL_BINARY = sys.argv[1], sys.argv[2]
+    unittest.main(argv=sys.argv[:1], verbosity=2)

@@ -1,0 +1,129 @@
+#include "tools/haicapctl/app.h"
+
+#include <cstdlib>
+#include <map>
+#include <string>
+
+#include <pwd.h>
+#include <unistd.h>
+
+#include "CLI/CLI.hpp"
+#include "tools/haicapctl/flags.h"
+#include "tools/haicapctl/help_format.h"
+#include "tools/haicapctl/org_commands.h"
+#include "tools/haicapctl/session.h"
+#include "tools/haicapctl/unit_commands.h"
+
+namespace haicap::ctl {
+namespace {
+
+constexpr char kRootFooter[] = R"(Run 'haicapctl COMMAND --help' (e.g. 'haicapctl org create --help') for the flags
+and examples of each command. Global options may come before or after the command.
+
+Dates are written 2025-07-01 or 01/07/2025 (day/month/year); kinds as commune-committee,
+cell, ... in any case. Tables count characters, so Vietnamese names line up.
+
+Examples:
+  haicapctl org list --kind commune --name "phuc loi"
+  haicapctl org tree 1 --depth 1 --as-of 30/06/2025
+  HAICAP_REGISTRY=10.0.0.5:50051 haicapctl -o json org get 57
+
+Exit codes: 0 success, 1 the registry refused or could not be reached (reason on stderr),
+2 usage error.)";
+
+// $USER, else $LOGNAME, else the account name: containers often set neither variable.
+std::string LoginName() {
+  for (const char* variable : {"USER", "LOGNAME"}) {
+    const char* value = std::getenv(variable);
+    if (value != nullptr && *value != '\0') return value;
+  }
+  const passwd* account = getpwuid(geteuid());
+  return account != nullptr ? account->pw_name : "";
+}
+
+void AddGlobalOptions(CLI::App& app, GlobalOptions& options) {
+  app.add_option("--registry", options.registry, "Address of the registry service, HOST:PORT")
+      ->envname("HAICAP_REGISTRY")
+      ->capture_default_str();
+  const std::map<std::string, OutputFormat> formats = {{"table", OutputFormat::kTable},
+                                                       {"json", OutputFormat::kJson}};
+  app.add_option("-o,--output", options.output,
+                 "table (aligned, for people; default) or json (the response message, for "
+                 "scripts)")
+      ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case).description(""))
+      ->type_name("table|json");
+  app.add_option("--timeout", options.timeout_seconds, "Seconds to wait for each answer")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str()
+      ->type_name("SECONDS");
+  options.actor = LoginName();
+  app.add_option("--actor", options.actor,
+                 "Who is making the change, recorded in the history (default: your login "
+                 "name, $USER)")
+      ->envname("HAICAP_ACTOR")
+      ->check(ActorValidator())
+      ->type_name("NAME");
+}
+
+// The command line that was being parsed, e.g. "haicapctl org create".
+std::string CommandPath(const CLI::App* app) {
+  std::string path = app->get_name();
+  for (bool deeper = true; deeper;) {
+    deeper = false;
+    for (const CLI::App* sub : app->get_subcommands()) {
+      if (sub->get_parent() == app) {
+        path += " " + sub->get_name();
+        app = sub;
+        deeper = true;
+        break;
+      }
+    }
+  }
+  return path;
+}
+
+// A usage error in the same shape as the registry's errors, pointing at the right --help.
+std::string UsageFailure(const CLI::App* app, const CLI::Error& error) {
+  return "error: " + std::string(error.what()) + "\nRun '" + CommandPath(app) +
+         " --help' for the flags and examples.\n";
+}
+
+}  // namespace
+
+int RunHaicapctl(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+  Session session(out, err);
+  CLI::App app(
+      "haicapctl: the admin command line of haicap, the registry of party organisations\n"
+      "(tổ chức đảng) and of the administrative units in force since 1 July 2025.",
+      "haicapctl");
+  auto formatter = std::make_shared<WrappingFormatter>(/*line_width=*/100);
+  formatter->column_width(30);
+  app.formatter(formatter);
+  // Global options may also follow the subcommand: `haicapctl org list -o json`.
+  app.fallthrough();
+  app.require_subcommand(1);
+  app.failure_message(UsageFailure);
+  AddGlobalOptions(app, session.options());
+
+  CLI::App* org = app.add_subcommand(
+      "org", "Party organisations: establish, change, merge, dissolve; show, list, draw the tree");
+  org->require_subcommand(1);
+  AddOrgQueryCommands(org, session);
+  AddOrgChangeCommands(org, session);
+
+  CLI::App* unit =
+      app.add_subcommand("unit", "Administrative units: provinces and communes since July 2025");
+  unit->require_subcommand(1);
+  AddUnitCommands(unit, session);
+  // Set last: subcommands inherit the footer of their parent at creation.
+  app.footer(kRootFooter);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e, out, err) == 0 ? kExitOk : kExitUsage;
+  }
+  return session.exit_code();
+}
+
+}  // namespace haicap::ctl

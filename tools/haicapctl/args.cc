@@ -1,0 +1,165 @@
+#include "tools/haicapctl/args.h"
+
+#include <random>
+#include <utility>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
+#include "absl/strings/str_split.h"
+#include "common/civil_date.h"
+#include "common/errors.h"
+
+namespace haicap::ctl {
+namespace {
+
+absl::string_view View(std::string_view s) { return absl::string_view(s.data(), s.size()); }
+
+bool ParseNumber(absl::string_view digits, size_t min_len, size_t max_len, int* out) {
+  if (digits.size() < min_len || digits.size() > max_len) return false;
+  for (char c : digits) {
+    if (!absl::ascii_isdigit(static_cast<unsigned char>(c))) return false;
+  }
+  return absl::SimpleAtoi(digits, out);
+}
+
+// Splits "2025-07-01" or "1/7/2025" into year, month, day; false when it is neither shape.
+bool SplitDate(absl::string_view text, int* year, int* month, int* day) {
+  std::vector<absl::string_view> iso = absl::StrSplit(text, '-');
+  if (iso.size() == 3) {
+    return ParseNumber(iso[0], 4, 4, year) && ParseNumber(iso[1], 2, 2, month) &&
+           ParseNumber(iso[2], 2, 2, day);
+  }
+  std::vector<absl::string_view> vn = absl::StrSplit(text, '/');
+  if (vn.size() == 3) {
+    return ParseNumber(vn[0], 1, 2, day) && ParseNumber(vn[1], 1, 2, month) &&
+           ParseNumber(vn[2], 4, 4, year);
+  }
+  return false;
+}
+
+// "commune-committee", " Commune_Committee " → "COMMUNE_COMMITTEE".
+std::string EnumKey(std::string_view text) {
+  std::string key = absl::AsciiStrToUpper(absl::StripAsciiWhitespace(View(text)));
+  absl::StrReplaceAll({{"-", "_"}, {" ", "_"}}, &key);
+  return key;
+}
+
+std::string EnumLabel(const std::string& enum_name) {
+  std::string label = absl::AsciiStrToLower(enum_name);
+  absl::StrReplaceAll({{"_", "-"}}, &label);
+  return label;
+}
+
+// Looks `text` up among the enum's value names (skipping the UNSPECIFIED zero) and `aliases`.
+template <typename Enum>
+absl::StatusOr<Enum> ParseEnum(std::string_view text, const google::protobuf::EnumDescriptor* type,
+                               std::initializer_list<std::pair<const char*, Enum>> aliases,
+                               std::string_view what) {
+  const std::string key = EnumKey(text);
+  std::vector<std::string> accepted;
+  for (int i = 0; i < type->value_count(); ++i) {
+    const auto* value = type->value(i);
+    if (value->number() == 0) continue;
+    if (value->name() == key) return static_cast<Enum>(value->number());
+    accepted.push_back(EnumLabel(value->name()));
+  }
+  for (const auto& [alias, value] : aliases) {
+    if (EnumKey(alias) == key) return value;
+  }
+  return absl::InvalidArgumentError(absl::StrCat("unknown ", View(what), " \"", View(text),
+                                                 "\"; use one of ", absl::StrJoin(accepted, ", ")));
+}
+
+template <typename Enum>
+std::string LabelOf(Enum value, const google::protobuf::EnumDescriptor* type) {
+  const auto* descriptor = type->FindValueByNumber(static_cast<int>(value));
+  if (descriptor == nullptr) return absl::StrCat(static_cast<int>(value));
+  if (descriptor->number() == 0) return "";
+  return EnumLabel(descriptor->name());
+}
+
+}  // namespace
+
+absl::StatusOr<google::type::Date> ParseDate(std::string_view text) {
+  const absl::string_view trimmed = absl::StripAsciiWhitespace(View(text));
+  int year = 0, month = 0, day = 0;
+  if (!SplitDate(trimmed, &year, &month, &day)) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "\"", trimmed, "\" is not a date; write 2025-07-01 or 01/07/2025 (day/month/year)"));
+  }
+  google::type::Date date;
+  date.set_year(year);
+  date.set_month(month);
+  date.set_day(day);
+  // ToCivilDay holds the suite's rules (real calendar day, plausible year); reuse its wording.
+  absl::Status valid = ToCivilDay(date, "date").status();
+  if (!valid.ok()) {
+    std::vector<FieldViolation> violations = FieldViolations(valid);
+    return absl::InvalidArgumentError(
+        absl::StrCat("\"", trimmed, "\" is not a valid date: ",
+                     violations.empty() ? std::string(valid.message()) : violations[0].description));
+  }
+  return date;
+}
+
+std::string FormatDate(const google::type::Date& date) {
+  if (IsUnset(date)) return "";
+  return absl::StrFormat("%04d-%02d-%02d", date.year(), date.month(), date.day());
+}
+
+absl::StatusOr<registry::OrganizationKind> ParseKind(std::string_view text) {
+  using registry::OrganizationKind;
+  return ParseEnum<OrganizationKind>(text, registry::OrganizationKind_descriptor(),
+                                     {{"province", registry::PROVINCIAL_COMMITTEE},
+                                      {"provincial", registry::PROVINCIAL_COMMITTEE},
+                                      {"commune", registry::COMMUNE_COMMITTEE},
+                                      {"ward", registry::COMMUNE_COMMITTEE},
+                                      {"subcommittee", registry::SUB_COMMITTEE},
+                                      {"district", registry::DISTRICT_COMMITTEE}},
+                                     "organisation kind");
+}
+
+absl::StatusOr<registry::OrganizationState> ParseState(std::string_view text) {
+  return ParseEnum<registry::OrganizationState>(text, registry::OrganizationState_descriptor(), {},
+                                                "state");
+}
+
+absl::StatusOr<registry::AdminUnitLevel> ParseAdminUnitLevel(std::string_view text) {
+  return ParseEnum<registry::AdminUnitLevel>(text, registry::AdminUnitLevel_descriptor(), {},
+                                             "level");
+}
+
+std::string KindLabel(registry::OrganizationKind kind) {
+  return LabelOf(kind, registry::OrganizationKind_descriptor());
+}
+std::string StateLabel(registry::OrganizationState state) {
+  return LabelOf(state, registry::OrganizationState_descriptor());
+}
+std::string AdminUnitLevelLabel(registry::AdminUnitLevel level) {
+  return LabelOf(level, registry::AdminUnitLevel_descriptor());
+}
+
+std::vector<std::string> KindLabels() {
+  std::vector<std::string> labels;
+  const auto* type = registry::OrganizationKind_descriptor();
+  for (int i = 0; i < type->value_count(); ++i) {
+    if (type->value(i)->number() != 0) labels.push_back(EnumLabel(type->value(i)->name()));
+  }
+  return labels;
+}
+
+std::string NewRequestId() {
+  std::random_device device;
+  std::uniform_int_distribution<uint32_t> word;
+  uint32_t w[4] = {word(device), word(device), word(device), word(device)};
+  w[1] = (w[1] & 0xFFFF0FFFu) | 0x00004000u;  // version 4
+  w[2] = (w[2] & 0x3FFFFFFFu) | 0x80000000u;  // RFC 4122 variant
+  return absl::StrFormat("%08x-%04x-%04x-%04x-%04x%08x", w[0], w[1] >> 16, w[1] & 0xFFFF,
+                         w[2] >> 16, w[2] & 0xFFFF, w[3]);
+}
+
+}  // namespace haicap::ctl

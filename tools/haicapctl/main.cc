@@ -1,0 +1,8 @@
+// haicapctl: the admin command line of the haicap registry. See app.h.
+#include <iostream>
+
+#include "tools/haicapctl/app.h"
+
+int main(int argc, char** argv) {
+  return haicap::ctl::RunHaicapctl(argc, argv, std::cout, std::cerr);
+}

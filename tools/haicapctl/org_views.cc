@@ -1,0 +1,136 @@
+#include "tools/haicapctl/org_views.h"
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/time/time.h"
+#include "tools/haicapctl/args.h"
+
+namespace haicap::ctl {
+namespace {
+
+// Vietnam keeps UTC+7 all year.
+const absl::TimeZone& VietnamTime() {
+  static const absl::TimeZone zone = absl::FixedTimeZone(7 * 60 * 60);
+  return zone;
+}
+
+std::string EventLabel(registry::EventType type) {
+  switch (type) {
+    case registry::ESTABLISHED: return "established";
+    case registry::UPDATED: return "updated";
+    case registry::MOVED: return "moved";
+    case registry::MERGED_INTO: return "merged-into";
+    case registry::ABSORBED: return "absorbed";
+    case registry::DISSOLVED_EVENT: return "dissolved";
+    default: return absl::StrCat(static_cast<int>(type));
+  }
+}
+
+// "name=Chi bộ 3, kind=cell" for the fields an UPDATED event changed.
+std::string ChangedFields(const registry::OrganizationEvent& event) {
+  const registry::Organization& org = event.organization();
+  std::vector<std::string> parts;
+  for (const std::string& path : event.changed_fields().paths()) {
+    if (path == "name") {
+      parts.push_back(absl::StrCat("name=", org.name()));
+    } else if (path == "kind") {
+      parts.push_back(absl::StrCat("kind=", KindLabel(org.kind())));
+    } else if (path == "admin_unit_code") {
+      parts.push_back(absl::StrCat("unit=", org.admin_unit_code()));
+    } else if (path == "upper_grassroots_powers") {
+      parts.push_back(absl::StrCat("upper-grassroots-powers=",
+                                   org.upper_grassroots_powers() ? "true" : "false"));
+    } else {
+      parts.push_back(path);
+    }
+  }
+  return absl::StrJoin(parts, ", ");
+}
+
+std::string EventDetails(const registry::OrganizationEvent& event) {
+  switch (event.type()) {
+    case registry::ESTABLISHED:
+      return event.parent_id().empty() ? "" : absl::StrCat("under ", event.parent_id());
+    case registry::UPDATED: return ChangedFields(event);
+    case registry::MOVED:
+      return absl::StrCat("from ", event.previous_parent_id(), " to ", event.parent_id());
+    case registry::MERGED_INTO: return absl::StrCat("into ", event.successor_id());
+    case registry::ABSORBED: return absl::StrCat("from ", absl::StrJoin(event.source_ids(), ", "));
+    default: return "";
+  }
+}
+
+std::string RecordedAt(const registry::OrganizationEvent& event) {
+  if (!event.has_recorded_at()) return "";
+  const absl::Time at = absl::FromUnixSeconds(event.recorded_at().seconds()) +
+                        absl::Nanoseconds(event.recorded_at().nanos());
+  return absl::FormatTime("%Y-%m-%d %H:%M", at, VietnamTime());
+}
+
+// "123-QĐ/TU of 2025-06-30", "123-QĐ/TU", "of 2025-06-30" or "".
+std::string DescribeDecision(const registry::Decision& decision) {
+  const std::string date = FormatDate(decision.date());
+  if (date.empty()) return decision.number();
+  if (decision.number().empty()) return absl::StrCat("of ", date);
+  return absl::StrCat(decision.number(), " of ", date);
+}
+
+}  // namespace
+
+void PrintOrganization(std::ostream& out, const registry::Organization& org) {
+  PrintFields(out, {
+                       {"ID", org.id()},
+                       {"Name", org.name()},
+                       {"Kind", KindLabel(org.kind())},
+                       {"Parent", org.parent_id()},
+                       {"Admin unit", org.admin_unit_code()},
+                       {"Upper-grassroots powers", org.upper_grassroots_powers() ? "yes" : ""},
+                       {"State", StateLabel(org.state())},
+                       {"Established", FormatDate(org.established_on())},
+                       {"Ended", FormatDate(org.ended_on())},
+                       {"Successor", org.successor_id()},
+                       {"Etag", org.etag()},
+                   });
+}
+
+Table OrganizationTable(const google::protobuf::RepeatedPtrField<registry::Organization>& list) {
+  Table table({"ID", "NAME", "KIND", "UNIT", "PARENT", "STATE", "ESTABLISHED"});
+  for (const registry::Organization& org : list) {
+    table.AddRow({org.id(), org.name(), KindLabel(org.kind()), org.admin_unit_code(),
+                  org.parent_id(), StateLabel(org.state()), FormatDate(org.established_on())});
+  }
+  return table;
+}
+
+Table EventTable(const google::protobuf::RepeatedPtrField<registry::OrganizationEvent>& events) {
+  Table table(
+      {"EFFECTIVE", "SEQ", "ORG", "EVENT", "DETAILS", "DECISION", "ACTOR", "RECORDED"});
+  for (const registry::OrganizationEvent& event : events) {
+    table.AddRow({FormatDate(event.effective_date()), absl::StrCat(event.sequence()),
+                  event.organization_id(), EventLabel(event.type()), EventDetails(event),
+                  DescribeDecision(event.decision()), event.actor(), RecordedAt(event)});
+  }
+  return table;
+}
+
+void PrintSummary(std::ostream& out, const registry::SubtreeSummary& summary) {
+  const registry::Organization& root = summary.root();
+  PrintFields(out, {
+                       {"Organisation", absl::StrCat(root.name(), " (", root.id(), ", ",
+                                                     KindLabel(root.kind()), ")")},
+                       {"As of", FormatDate(summary.as_of())},
+                       {"Organisations under it", absl::StrCat(summary.total_organizations())},
+                       {"Party members", absl::StrCat(summary.member_count())},
+                       {"  official", absl::StrCat(summary.official_member_count())},
+                       {"  probationary", absl::StrCat(summary.probationary_member_count())},
+                   });
+  if (summary.organizations_by_kind().empty()) return;
+  out << '\n';
+  Table kinds({"KIND", "ACTIVE"});
+  for (const registry::KindCount& count : summary.organizations_by_kind()) {
+    kinds.AddRow({KindLabel(count.kind()), absl::StrCat(count.count())});
+  }
+  kinds.Print(out);
+}
+
+}  // namespace haicap::ctl

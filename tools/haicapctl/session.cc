@@ -1,0 +1,70 @@
+#include "tools/haicapctl/session.h"
+
+#include <chrono>
+
+#include "grpcpp/create_channel.h"
+#include "grpcpp/security/credentials.h"
+
+namespace haicap::ctl {
+
+int Session::Show(const google::protobuf::Message& message,
+                  const std::function<void(std::ostream&)>& print_table) {
+  if (options_.output == OutputFormat::kJson) {
+    absl::Status printed = PrintJson(out_, message);
+    if (!printed.ok()) {
+      err_ << "error: cannot print the answer as JSON: " << printed.message() << '\n';
+      return kExitServerError;
+    }
+  } else {
+    print_table(out_);
+  }
+  return kExitOk;
+}
+
+void Session::NoteNextPage(const std::string& next_page_token) {
+  if (next_page_token.empty() || options_.output == OutputFormat::kJson) return;
+  out_.flush();  // the note follows the table on a terminal that shows both streams
+  err_ << "(more results: repeat with --page-token " << next_page_token << ", or use --all)\n";
+}
+
+int Session::Fail(const grpc::Status& status) {
+  err_ << DescribeRpcError(status, {options_.registry, options_.timeout_seconds});
+  return kExitServerError;
+}
+
+int Session::FailChange(const grpc::Status& status, const std::string& request_id) {
+  const int code = Fail(status);
+  const auto outcome_unknown = {grpc::StatusCode::UNAVAILABLE, grpc::StatusCode::DEADLINE_EXCEEDED,
+                                grpc::StatusCode::CANCELLED, grpc::StatusCode::UNKNOWN};
+  for (grpc::StatusCode unknown : outcome_unknown) {
+    if (status.error_code() == unknown) {
+      err_ << "  the change may or may not have been recorded; to retry safely, repeat the same "
+              "command with --request-id "
+           << request_id << '\n';
+    }
+  }
+  return code;
+}
+
+void Session::SetAction(CLI::App* app, std::function<int(Session&)> command) {
+  app->callback([this, command = std::move(command)] { exit_code_ = command(*this); });
+}
+
+std::unique_ptr<grpc::ClientContext> Session::NewContext() const {
+  auto context = std::make_unique<grpc::ClientContext>();
+  context->set_deadline(std::chrono::system_clock::now() +
+                        std::chrono::duration_cast<std::chrono::system_clock::duration>(
+                            std::chrono::duration<double>(options_.timeout_seconds)));
+  if (!options_.actor.empty()) context->AddMetadata("x-haicap-actor", options_.actor);
+  return context;
+}
+
+registry::Registry::Stub& Session::Stub() {
+  if (stub_ == nullptr) {
+    stub_ = registry::Registry::NewStub(
+        grpc::CreateChannel(options_.registry, grpc::InsecureChannelCredentials()));
+  }
+  return *stub_;
+}
+
+}  // namespace haicap::ctl

@@ -1,0 +1,97 @@
+// One run of haicapctl: the global options, where output goes, and the channel to the registry.
+//
+// Commands call the registry through Call/CallPaged, which give every call a fresh context with
+// the --timeout deadline and the caller's `x-haicap-actor` header, and finish through Show/Fail,
+// which print in the chosen format and return the process exit code. Not thread-safe: a run is
+// one thread.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <ostream>
+#include <string>
+
+#include "CLI/CLI.hpp"
+#include "grpcpp/client_context.h"
+#include "haicap/registry/v1/registry.grpc.pb.h"
+#include "tools/haicapctl/args.h"
+#include "tools/haicapctl/errors.h"
+#include "tools/haicapctl/output.h"
+
+namespace haicap::ctl {
+
+// Process exit codes.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitServerError = 1;
+inline constexpr int kExitUsage = 2;
+
+struct GlobalOptions {
+  std::string registry = "127.0.0.1:50051";
+  OutputFormat output = OutputFormat::kTable;
+  double timeout_seconds = 10;
+  // Sent as `x-haicap-actor`; not sent when empty (the registry then records the peer address).
+  std::string actor;
+};
+
+class Session {
+ public:
+  template <typename Request, typename Response>
+  using Rpc = grpc::Status (registry::Registry::Stub::*)(grpc::ClientContext*, const Request&,
+                                                         Response*);
+
+  Session(std::ostream& out, std::ostream& err) : out_(out), err_(err) {}
+
+  GlobalOptions& options() { return options_; }
+  std::ostream& out() { return out_; }
+  std::ostream& err() { return err_; }
+
+  // Calls `rpc` once with a fresh context. Connects on first use.
+  template <typename Request, typename Response>
+  grpc::Status Call(Rpc<Request, Response> rpc, const Request& request, Response* response) {
+    std::unique_ptr<grpc::ClientContext> context = NewContext();
+    return (Stub().*rpc)(context.get(), request, response);
+  }
+
+  // A List call (AIP-158): the page `request` asks for, or with `all` every page from there on,
+  // appended into `response`, whose next_page_token is then empty.
+  template <typename Request, typename Response>
+  grpc::Status CallPaged(Rpc<Request, Response> rpc, Request request, bool all,
+                         Response* response) {
+    for (;;) {
+      Response page;
+      grpc::Status status = Call(rpc, request, &page);
+      if (!status.ok()) return status;
+      response->MergeFrom(page);
+      response->set_next_page_token(page.next_page_token());
+      if (!all || page.next_page_token().empty()) return status;
+      request.set_page_token(page.next_page_token());
+    }
+  }
+
+  // Prints `message` as JSON with -o json, else runs `print_table`. Returns kExitOk.
+  int Show(const google::protobuf::Message& message,
+           const std::function<void(std::ostream&)>& print_table);
+  // After a table of one page: tells on stderr how to get the next one.
+  void NoteNextPage(const std::string& next_page_token);
+  // Prints the decoded error on stderr. Returns kExitServerError.
+  int Fail(const grpc::Status& status);
+  // Fail for a mutating call. When the outcome is unknown (no answer in time, connection lost)
+  // also says how to retry without applying the change twice.
+  int FailChange(const grpc::Status& status, const std::string& request_id);
+
+  // Makes `command` the action of `app`; its return value becomes the exit code.
+  void SetAction(CLI::App* app, std::function<int(Session&)> command);
+  int exit_code() const { return exit_code_; }
+
+ private:
+  std::unique_ptr<grpc::ClientContext> NewContext() const;
+  registry::Registry::Stub& Stub();
+
+  GlobalOptions options_;
+  std::ostream& out_;
+  std::ostream& err_;
+  std::unique_ptr<registry::Registry::Stub> stub_;
+  int exit_code_ = kExitOk;
+};
+
+}  // namespace haicap::ctl
