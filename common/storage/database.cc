@@ -1,5 +1,7 @@
 #include "common/storage/database.h"
 
+#include <filesystem>
+
 #include "absl/strings/str_cat.h"
 #include "common/errors.h"
 #include "common/storage/key_codec.h"
@@ -35,6 +37,10 @@ absl::StatusOr<std::unique_ptr<Database>> Database::Open(
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
   descriptors.emplace_back(rocksdb::kDefaultColumnFamilyName, cf_options);
   for (const std::string& name : column_families) descriptors.emplace_back(name, cf_options);
+
+  std::error_code mkdir_error;
+  std::filesystem::create_directories(dir, mkdir_error);  // RocksDB creates only the last folder
+  if (mkdir_error) return absl::UnavailableError(absl::StrCat("cannot create ", dir, ": ", mkdir_error.message()));
 
   std::unique_ptr<Database> db(new Database());
   std::vector<rocksdb::ColumnFamilyHandle*> handles;

@@ -62,6 +62,12 @@ TEST_F(IdempotencyTest, FailedMutationWritesNothingAndMayBeRetried) {
   EXPECT_EQ(Mutate("r2", "now")->reason(), "now");
 }
 
+TEST(DatabaseTest, CreatesMissingParentFolders) {
+  haicap::testing::TempDir dir;
+  auto db = Database::Open(dir.path() + "/a/b/c", {"data"});
+  EXPECT_THAT(db, IsOk());
+}
+
 TEST(RequestIdTest, RejectsLongOrUnprintableIds) {
   EXPECT_THAT(ValidateRequestId("abc-123"), IsOk());
   EXPECT_EQ(ValidateRequestId(std::string(101, 'x')).code(), absl::StatusCode::kInvalidArgument);

@@ -1,0 +1,168 @@
+#!/usr/bin/env bash
+# Runs the haicap suite on this machine, each service in the background with its RocksDB under a
+# local folder.
+#   deploy/run-local.sh [start]  install missing packages, build, start what is not running yet,
+#                                wait until each answers its gRPC health check, print how to use it
+#   deploy/run-local.sh stop     SIGTERM what start started (the servers drain and close RocksDB)
+#   deploy/run-local.sh status
+# Settings (environment):
+#   HAICAP_BUILD_DIR        build folder, relative to the repository root (default: build)
+#   HAICAP_LOCAL_DIR        data, logs and pid files, relative to the repository root
+#                           (default: .haicap-local)
+#   HAICAP_REGISTRY_LISTEN  the registry's HOST:PORT (default: 127.0.0.1:50051)
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build_dir=${HAICAP_BUILD_DIR:-build}
+[[ $build_dir == /* ]] || build_dir=$root/$build_dir
+local_dir=${HAICAP_LOCAL_DIR:-.haicap-local}
+[[ $local_dir == /* ]] || local_dir=$root/$local_dir
+haicapctl=$build_dir/tools/haicapctl/haicapctl
+readonly default_registry=127.0.0.1:50051
+readonly start_timeout_seconds=30
+# Longer than any server's --grace-seconds (default 10): stopping waits for the drain to finish.
+readonly stop_timeout_seconds=30
+
+# The suite, one service per line: name, binary (in the build folder), HOST:PORT, health service.
+# Transfers (port 50052) and deadlines (50053) join as one more line each when they are built.
+services=(
+  "registry services/registry/haicap-registry ${HAICAP_REGISTRY_LISTEN:-$default_registry} haicap.registry.v1.Registry"
+)
+
+# A path as the user should type it: relative when it is under the current directory.
+shown() { [[ $1 == "$PWD"/* ]] && echo "${1#"$PWD"/}" || echo "$1"; }
+pid_file() { echo "$local_dir/run/$1.pid"; }
+log_file() { echo "$local_dir/logs/$1.log"; }
+data_dir() { echo "$local_dir/$1"; }
+
+# Prints the pid of service $1 (binary $2) when it runs; forgets a pid file whose process is gone
+# (or is now some other program: pids get reused).
+running_pid() {
+  local file pid
+  file=$(pid_file "$1")
+  [[ -f $file ]] || return 1
+  pid=$(<"$file")
+  if [[ $(readlink "/proc/$pid/exe" 2>/dev/null) == */"${2##*/}"* ]]; then
+    echo "$pid"
+    return 0
+  fi
+  rm -f "$file"
+  return 1
+}
+
+healthy() { /usr/bin/python3 "$root/deploy/grpc_health_check.py" "$1" "$2" --timeout 1 2>/dev/null; }
+
+start_service() {
+  local name=$1 binary=$2 listen=$3 health=$4 pid log
+  log=$(log_file "$name")
+  mkdir -p "$(data_dir "$name")" "$(dirname "$log")" "$(dirname "$(pid_file "$name")")"
+  # setsid: the server outlives this script and the terminal it was started from.
+  setsid "$build_dir/$binary" --listen="$listen" --data-dir="$(data_dir "$name")" \
+    </dev/null >>"$log" 2>&1 &
+  pid=$!
+  echo "$pid" >"$(pid_file "$name")"
+  local deadline=$((SECONDS + start_timeout_seconds))
+  until healthy "$listen" "$health"; do
+    if ! running_pid "$name" "$binary" >/dev/null; then
+      echo "$name: exited during start; the end of $(shown "$log"):" >&2
+      tail -n 20 "$log" >&2
+      return 1
+    fi
+    if ((SECONDS >= deadline)); then
+      echo "$name: not healthy on $listen after ${start_timeout_seconds}s; stopping it (see $(shown "$log"))" >&2
+      stop_service "$name" "$binary"
+      return 1
+    fi
+    sleep 0.3
+  done
+  echo "$name: started (pid $pid)"
+}
+
+stop_service() {
+  local name=$1 binary=$2 pid
+  if ! pid=$(running_pid "$name" "$binary"); then
+    echo "$name: not running"
+    return 0
+  fi
+  kill -TERM "$pid"
+  local deadline=$((SECONDS + stop_timeout_seconds))
+  # running_pid, not kill -0: an exited server is a zombie until its parent collects it.
+  while running_pid "$name" "$binary" >/dev/null; do
+    if ((SECONDS >= deadline)); then
+      echo "$name: still running ${stop_timeout_seconds}s after SIGTERM (pid $pid)" >&2
+      return 1
+    fi
+    sleep 0.2
+  done
+  echo "$name: stopped"
+}
+
+print_status() {
+  local entry name binary listen health pid
+  for entry in "${services[@]}"; do
+    read -r name binary listen health <<<"$entry"
+    if pid=$(running_pid "$name" "$binary"); then
+      printf '  %-10s %-21s pid %-8s data %s  log %s\n' "$name" "$listen" "$pid" \
+        "$(shown "$(data_dir "$name")")" "$(shown "$(log_file "$name")")"
+    else
+      printf '  %-10s not running\n' "$name"
+    fi
+  done
+}
+
+start() {
+  local entry name binary listen health to_start=() targets=()
+  for entry in "${services[@]}"; do
+    read -r name binary listen health <<<"$entry"
+    if running_pid "$name" "$binary" >/dev/null; then
+      echo "$name: already running (to run a new build: stop, then start again)"
+    else
+      to_start+=("$entry")
+      targets+=("${binary##*/}")
+    fi
+  done
+  if ((${#to_start[@]} > 0)); then
+    "$root/scripts/install-deps.sh"
+    cmake -S "$root" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+    cmake --build "$build_dir" --parallel "$(nproc)" --target "${targets[@]}" haicapctl
+    for entry in "${to_start[@]}"; do
+      read -r name binary listen health <<<"$entry"
+      start_service "$name" "$binary" "$listen" "$health"
+    done
+  fi
+
+  local registry_flag="" local_dir_setting=""
+  [[ ${HAICAP_REGISTRY_LISTEN:-$default_registry} == "$default_registry" ]] ||
+    registry_flag=" --registry=$HAICAP_REGISTRY_LISTEN"
+  [[ -z ${HAICAP_LOCAL_DIR:-} ]] || local_dir_setting="HAICAP_LOCAL_DIR=$HAICAP_LOCAL_DIR "
+  cat <<EOF
+
+haicap runs locally:
+$(print_status)
+Try:
+  $(shown "$haicapctl")$registry_flag org list
+  $(shown "$haicapctl")$registry_flag unit get 01
+Stop it with:
+  $local_dir_setting$(shown "$root/deploy/run-local.sh") stop
+EOF
+}
+
+stop() {
+  local i name binary listen health status=0
+  # In reverse: services that call others stop before the ones they call.
+  for ((i = ${#services[@]} - 1; i >= 0; i--)); do
+    read -r name binary listen health <<<"${services[i]}"
+    stop_service "$name" "$binary" || status=1
+  done
+  return "$status"
+}
+
+case ${1:-start} in
+  start) start ;;
+  stop) stop ;;
+  status) print_status ;;
+  *)
+    echo "usage: $0 [start|stop|status]" >&2
+    exit 2
+    ;;
+esac
