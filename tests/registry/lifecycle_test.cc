@@ -113,6 +113,38 @@ TEST_F(LifecycleTest, MergeRefusesWhatWouldBreakTheTree) {
   EXPECT_EQ(Everything(), before);
 }
 
+TEST_F(LifecycleTest, BackDatedMovesLandInTheirPlace) {
+  const std::string cell = MustCreate("Chi bộ Tổ dân phố 3", GRASSROOTS_CELL, ward_, "", D(2025, 7, 1)).id();
+  const std::string other = MustCreate("Đảng bộ phường Bồ Đề", COMMUNE_COMMITTEE, hanoi_, "00118", D(2025, 7, 1)).id();
+  auto move = [&](const std::string& parent, google::type::Date effective) {
+    MoveOrganizationsRequest request;
+    request.add_organization_ids(cell);
+    request.set_new_parent_id(parent);
+    *request.mutable_effective_date() = effective;
+    MoveOrganizationsResponse response;
+    return Call(&Registry::Stub::MoveOrganizations, request, &response);
+  };
+  // Recorded first: to Bồ Đề from 1/9. Recorded later but effective earlier: to the city from 1/8.
+  ASSERT_TRUE(move(other, D(2025, 9, 1)).ok());
+  ASSERT_TRUE(move(hanoi_, D(2025, 8, 1)).ok());
+  const auto july = D(2025, 7, 15), august = D(2025, 8, 15), september = D(2025, 9, 1);
+  EXPECT_EQ(MustGet(cell, &july).parent_id(), ward_);
+  EXPECT_EQ(MustGet(cell, &august).parent_id(), hanoi_);
+  EXPECT_EQ(MustGet(cell, &september).parent_id(), other);
+  EXPECT_EQ(MustGet(cell).parent_id(), other);
+  EXPECT_THAT(ChildIds(hanoi_, &august), ::testing::Contains(cell));
+  EXPECT_THAT(ChildIds(hanoi_, &september), ::testing::Not(::testing::Contains(cell)));
+  EXPECT_EQ(EventTypes(cell), (std::vector<EventType>{ESTABLISHED, MOVED, MOVED}));
+
+  // A dissolution of Bồ Đề back-dated to before the cell arrives there would orphan it.
+  DissolveOrganizationRequest dissolve;
+  dissolve.set_id(other);
+  *dissolve.mutable_effective_date() = D(2025, 8, 20);
+  Organization ignored;
+  grpc::Status status = Call(&Registry::Stub::DissolveOrganization, dissolve, &ignored);
+  EXPECT_EQ(Reason(status), "HAS_CHILDREN") << status.error_message();
+}
+
 TEST_F(LifecycleTest, ARetriedRequestIdReturnsTheSameAnswerAndChangesOnce) {
   auto create = CreateRequest("Chi bộ Tổ dân phố 1", GRASSROOTS_CELL, ward_, "", D(2025, 8, 1));
   create.set_request_id("create-tdp1-7f3a");
