@@ -38,4 +38,10 @@ int64_t DayNumber(absl::CivilDay day) { return day - absl::CivilDay(1970, 1, 1);
 
 absl::CivilDay FromDayNumber(int64_t number) { return absl::CivilDay(1970, 1, 1) + number; }
 
+int64_t DayNumber(const google::type::Date& date) {
+  return DayNumber(absl::CivilDay(date.year(), date.month(), date.day()));
+}
+
+std::string FormatDayNumber(int64_t number) { return FormatDay(FromDayNumber(number)); }
+
 }  // namespace haicap

@@ -25,5 +25,9 @@ std::string FormatDay(absl::CivilDay day);
 // Days encoded as a count since 1970-01-01, for order-preserving keys.
 int64_t DayNumber(absl::CivilDay day);
 absl::CivilDay FromDayNumber(int64_t number);
+// The day number of a date already checked with ToCivilDay (stored dates are).
+int64_t DayNumber(const google::type::Date& date);
+// "2025-07-01" for a day number.
+std::string FormatDayNumber(int64_t number);
 
 }  // namespace haicap

@@ -13,8 +13,6 @@
 namespace haicap::registry {
 namespace {
 
-std::string DayText(int64_t day) { return FormatDay(FromDayNumber(day)); }
-
 std::string Describe(const v1::Organization& org) { return absl::StrCat(org.name(), " (", org.id(), ")"); }
 
 // Depth of the deepest real tree is 5; anything near this is a cycle.
@@ -105,8 +103,8 @@ absl::Status ChangeSet::CheckUnderParents(const OrganizationRecord& child) {
       return FailedPrecondition(
           "PARENT_NOT_ESTABLISHED",
           absl::StrCat(Describe(org), " would be under ", Describe(parent->after.versions(0).organization()),
-                       " from ", DayText(v.from_day()), ", but that organization was established only on ",
-                       DayText(EstablishedDay(parent->after))));
+                       " from ", FormatDayNumber(v.from_day()), ", but that organization was established only on ",
+                       FormatDayNumber(EstablishedDay(parent->after))));
     }
     for (const OrganizationVersion& w : parent->after.versions()) {
       if (w.to_day() <= v.from_day() || v.to_day() <= w.from_day()) continue;
@@ -115,8 +113,8 @@ absl::Status ChangeSet::CheckUnderParents(const OrganizationRecord& child) {
         return FailedPrecondition(
             "PARENT_NOT_ACTIVE",
             absl::StrCat(Describe(org), " would be under ", Describe(p), " on ",
-                         DayText(std::max(v.from_day(), w.from_day())), ", but that organization ",
-                         p.state() == v1::MERGED ? "was merged" : "was dissolved", " on ", DayText(w.from_day())));
+                         FormatDayNumber(std::max(v.from_day(), w.from_day())), ", but that organization ",
+                         p.state() == v1::MERGED ? "was merged" : "was dissolved", " on ", FormatDayNumber(w.from_day())));
       }
       RETURN_IF_ERROR(CheckPlacement(p, org.kind()));
     }
@@ -142,7 +140,7 @@ absl::Status ChangeSet::CheckNoCycles(uint64_t id) {
       if (!v || v->organization().parent_id().empty()) break;
       if (v->organization().parent_id() == id_text || depth >= kMaxDepth) {
         return FailedPrecondition("CYCLE", absl::StrCat("organization ", id, " would be under itself on ",
-                                                        DayText(day), ": an organization cannot move into its own subtree"));
+                                                        FormatDayNumber(day), ": an organization cannot move into its own subtree"));
       }
       absl::SimpleAtoi(v->organization().parent_id(), &current);
       // The ancestors' own changes can close a loop on later days: check those days too.

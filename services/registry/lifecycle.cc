@@ -22,8 +22,6 @@ using rocksdb::WriteBatch;
 constexpr int kMaxMoveBatch = 1000;
 const std::set<std::string> kUpdatableFields = {"name", "admin_unit_code", "upper_grassroots_powers", "kind"};
 
-std::string DayText(int64_t day) { return FormatDay(FromDayNumber(day)); }
-
 OrganizationEvent NewEvent(v1::EventType type, const google::type::Date& effective, const v1::Decision& decision) {
   OrganizationEvent event;
   event.set_type(type);
@@ -51,12 +49,12 @@ absl::StatusOr<const OrganizationVersion*> ActiveOn(const OrganizationRecord& re
   if (!v) {
     return FailedPrecondition("NOT_YET_ESTABLISHED",
                               absl::StrCat(std::string(role), " ", latest.name(), " (", latest.id(), ") was established only on ",
-                                           DayText(EstablishedDay(record)), ", after ", DayText(day)));
+                                           FormatDayNumber(EstablishedDay(record)), ", after ", FormatDayNumber(day)));
   }
   if (v->organization().state() != v1::ACTIVE) {
     return FailedPrecondition("ORGANIZATION_ENDED",
                               absl::StrCat(std::string(role), " ", latest.name(), " (", latest.id(), ") ended on ",
-                                           DayText(v->from_day()), " and is not active on ", DayText(day)));
+                                           FormatDayNumber(v->from_day()), " and is not active on ", FormatDayNumber(day)));
   }
   return v;
 }
@@ -219,7 +217,7 @@ absl::StatusOr<v1::MoveOrganizationsResponse> OrganizationRegistry::Move(const v
           if (now->organization().parent_id() == request.new_parent_id()) {
             return FailedPrecondition("ALREADY_UNDER_PARENT",
                                       absl::StrCat(now->organization().name(), " (", ids[i], ") is already under ",
-                                                   request.new_parent_id(), " on ", DayText(day)));
+                                                   request.new_parent_id(), " on ", FormatDayNumber(day)));
           }
           OrganizationEvent event = NewEvent(v1::MOVED, request.effective_date(), request.decision());
           event.set_parent_id(request.new_parent_id());
@@ -356,7 +354,7 @@ absl::StatusOr<v1::Organization> OrganizationRegistry::Dissolve(const v1::Dissol
           const size_t shown = std::min<size_t>(remaining.size(), 10);
           return FailedPrecondition(
               "HAS_CHILDREN",
-              absl::StrCat("cannot dissolve ", name, " (", id, ") on ", DayText(day), ": ", remaining.size(),
+              absl::StrCat("cannot dissolve ", name, " (", id, ") on ", FormatDayNumber(day), ": ", remaining.size(),
                            " organization(s) still under it: ",
                            absl::StrJoin(remaining.begin(), remaining.begin() + shown, ", "),
                            remaining.size() > shown ? ", ..." : "",

@@ -35,8 +35,8 @@ absl::StatusOr<OrganizationRecord> MustRead(const RegistryStore& store, uint64_t
 }
 
 std::string NotYetText(uint64_t id, std::optional<int64_t> day, const OrganizationRecord& record) {
-  return absl::StrCat("organization ", id, " did not exist on ", FormatDay(FromDayNumber(*day)),
-                      " (established on ", FormatDay(FromDayNumber(EstablishedDay(record))), ")");
+  return absl::StrCat("organization ", id, " did not exist on ", FormatDayNumber(*day), " (established on ",
+                      FormatDayNumber(EstablishedDay(record)), ")");
 }
 
 }  // namespace
@@ -165,8 +165,7 @@ absl::StatusOr<v1::ListOrganizationEventsResponse> OrganizationRegistry::ListEve
   for (const auto& [id, record] : records) {
     ASSIGN_OR_RETURN(std::vector<OrganizationEvent> recorded, store_->ReadEvents(id, snapshot.get()));
     for (OrganizationEvent& e : recorded) {
-      const int64_t day = DayNumber(absl::CivilDay(e.effective_date().year(), e.effective_date().month(),
-                                                   e.effective_date().day()));
+      const int64_t day = DayNumber(e.effective_date());
       if ((from && day < *from) || (to && day > *to)) continue;
       // Show the organisation as the event left it (stored events hold only the change).
       if (const OrganizationVersion* v = VersionAt(record, day)) *e.mutable_organization() = WithEtag(record, *v);

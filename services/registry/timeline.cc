@@ -10,12 +10,7 @@
 namespace haicap::registry {
 namespace {
 
-int64_t EventDay(const OrganizationEvent& e) {
-  return DayNumber(absl::CivilDay(e.effective_date().year(), e.effective_date().month(),
-                                  e.effective_date().day()));
-}
-
-std::string DayText(int64_t day) { return FormatDay(FromDayNumber(day)); }
+int64_t EventDay(const OrganizationEvent& e) { return DayNumber(e.effective_date()); }
 
 void ApplyUpdate(const OrganizationEvent& e, v1::Organization* org) {
   for (const std::string& path : e.changed_fields().paths()) {
@@ -46,15 +41,15 @@ absl::StatusOr<std::vector<OrganizationVersion>> FoldTimeline(std::vector<Organi
       return FailedPrecondition(
           "EFFECTIVE_BEFORE_ESTABLISHMENT",
           absl::StrCat("organization ", e.organization_id(), " was established on ",
-                       established == events.end() ? "an unknown date" : DayText(EventDay(*established)),
-                       "; a change effective ", DayText(day), " cannot apply to it"));
+                       established == events.end() ? "an unknown date" : FormatDayNumber(EventDay(*established)),
+                       "; a change effective ", FormatDayNumber(day), " cannot apply to it"));
     }
     if (!versions.empty() && current.state() != v1::ACTIVE) {
       return FailedPrecondition(
           "ORGANIZATION_ENDED",
           absl::StrCat("organization ", e.organization_id(), " (", current.name(), ") ended (",
                        current.state() == v1::MERGED ? "merged" : "dissolved", ") on ",
-                       DayText(versions.back().from_day()), "; a change effective ", DayText(day),
+                       FormatDayNumber(versions.back().from_day()), "; a change effective ", FormatDayNumber(day),
                        " cannot apply to it"));
     }
     switch (e.type()) {

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Measures the registry against its ceilings in one run (see bench/README.md).
+#
+# Builds the bench targets and haicap-registry with -DHAICAP_BUILD_BENCH=ON, starts the echo, the
+# durable-put and the registry servers on free loopback ports with throwaway data folders, runs
+# the four workloads one after another under identical generator settings, stops the servers and
+# prints a table with each registry figure as a ratio to its ceiling.
+#
+# Environment (all optional):
+#   BENCH_BUILD_DIR  build folder (default: <repo>/build-bench)
+#   BENCH_SECONDS    measured seconds per workload (default 10)
+#   BENCH_WARMUP     warmup seconds per workload (default 2)
+#   BENCH_IN_FLIGHT  calls kept outstanding (default 64)
+#   BENCH_THREADS    load generator threads (default: the generator's own default)
+#   BENCH_ROUNDS     repeat the four workloads this many times and report medians (default 1)
+set -euo pipefail
+
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build=${BENCH_BUILD_DIR:-$repo/build-bench}
+measure=${BENCH_SECONDS:-10}
+warmup=${BENCH_WARMUP:-2}
+in_flight=${BENCH_IN_FLIGHT:-64}
+rounds=${BENCH_ROUNDS:-1}
+
+cmake -S "$repo" -B "$build" -G Ninja -DHAICAP_BUILD_BENCH=ON -DHAICAP_BUILD_TESTS=OFF >/dev/null
+targets=(haicap-bench-echo haicap-bench-put haicap-loadgen)
+with_registry=1
+# grep reads all of ninja's output (no -q), so pipefail never sees a SIGPIPE.
+if ninja -C "$build" -t targets all | grep '^haicap-registry:' >/dev/null; then
+  targets+=(haicap-registry)
+else
+  with_registry=0
+  echo "run.sh: no haicap-registry target yet; measuring the ceilings only" >&2
+fi
+ninja -C "$build" "${targets[@]}"
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/haicap-bench.XXXXXX")
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# start NAME BINARY: runs BINARY on 127.0.0.1:0 with its own data folder and sets `port` to the
+# port it announced in its "listening" log line.
+start() {
+  local name=$1 binary=$2 log="$work/$1.log"
+  "$binary" --listen=127.0.0.1:0 --data-dir="$work/$name-data" 2>"$log" &
+  pids+=($!)
+  for _ in $(seq 100); do
+    local line
+    line=$(grep -m1 '"msg":"listening"' "$log" || true)
+    if [[ -n $line ]]; then
+      port=$(sed -E 's/.*"port":([0-9]+).*/\1/' <<<"$line")
+      return
+    fi
+    sleep 0.1
+  done
+  echo "run.sh: $name did not start; its log:" >&2
+  cat "$log" >&2
+  exit 1
+}
+
+# Each registry workload runs right after its ceiling, so that both see the same machine.
+start echo "$build/bench/haicap-bench-echo"
+echo_target=127.0.0.1:$port
+start put "$build/bench/haicap-bench-put"
+put_target=127.0.0.1:$port
+if ((with_registry)); then
+  start registry "$build/services/registry/haicap-registry"
+  workloads=("echo $echo_target" "registry-get 127.0.0.1:$port" "put $put_target" "registry-create 127.0.0.1:$port")
+else
+  workloads=("echo $echo_target" "put $put_target")
+fi
+
+generator=(--in-flight "$in_flight" --seconds "$measure" --warmup "$warmup")
+if [[ -n ${BENCH_THREADS:-} ]]; then generator+=(--threads "$BENCH_THREADS"); fi
+results="$work/results.jsonl"
+for round in $(seq "$rounds"); do
+  for entry in "${workloads[@]}"; do
+    read -r workload target <<<"$entry"
+    echo "run.sh: round $round: $workload against $target" >&2
+    line=$("$build/bench/haicap-loadgen" --workload "$workload" --target "$target" "${generator[@]}") ||
+      echo "run.sh: $workload failed or had errors (see above)" >&2
+    if [[ -n $line ]]; then echo "$line" | tee -a "$results" >&2; fi
+  done
+done
+
+python3 "$repo/bench/summarize.py" "$results"
