@@ -9,10 +9,10 @@ bool IsUnset(const google::type::Date& date) {
   return date.year() == 0 && date.month() == 0 && date.day() == 0;
 }
 
-absl::StatusOr<absl::CivilDay> ToCivilDay(const google::type::Date& date, std::string_view field) {
+absl::StatusOr<absl::CivilDay> ToCivilDay(const google::type::Date& date, std::string_view field, int min_year) {
   if (IsUnset(date)) return InvalidArgument(field, "is required");
-  if (date.year() < kMinYear || date.year() > kMaxYear) {
-    return InvalidArgument(field, absl::StrFormat("year must be between %d and %d", kMinYear, kMaxYear));
+  if (date.year() < min_year || date.year() > kMaxYear) {
+    return InvalidArgument(field, absl::StrFormat("year must be between %d and %d", min_year, kMaxYear));
   }
   absl::CivilDay day(date.year(), date.month(), date.day());
   if (day.year() != date.year() || day.month() != date.month() || day.day() != date.day()) {
@@ -40,6 +40,12 @@ absl::CivilDay FromDayNumber(int64_t number) { return absl::CivilDay(1970, 1, 1)
 
 int64_t DayNumber(const google::type::Date& date) {
   return DayNumber(absl::CivilDay(date.year(), date.month(), date.day()));
+}
+
+absl::CivilDay AddYears(absl::CivilDay day, int years) {
+  const absl::CivilMonth month(day.year() + years, day.month());
+  const absl::CivilDay last_of_month = absl::CivilDay(month + 1) - 1;
+  return std::min(absl::CivilDay(month.year(), month.month(), day.day()), last_of_month);
 }
 
 std::string FormatDayNumber(int64_t number) { return FormatDay(FromDayNumber(number)); }

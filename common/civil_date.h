@@ -17,8 +17,9 @@ inline constexpr int kMaxYear = 2200;
 
 // True when year, month and day are all zero (the field was left unset).
 bool IsUnset(const google::type::Date& date);
-// A full, real calendar date within [kMinYear, kMaxYear], or INVALID_ARGUMENT naming `field`.
-absl::StatusOr<absl::CivilDay> ToCivilDay(const google::type::Date& date, std::string_view field);
+// A full, real calendar date within [min_year, kMaxYear], or INVALID_ARGUMENT naming `field`.
+absl::StatusOr<absl::CivilDay> ToCivilDay(const google::type::Date& date, std::string_view field,
+                                          int min_year = kMinYear);
 google::type::Date ToProtoDate(absl::CivilDay day);
 // "2025-07-01".
 std::string FormatDay(absl::CivilDay day);
@@ -27,6 +28,9 @@ int64_t DayNumber(absl::CivilDay day);
 absl::CivilDay FromDayNumber(int64_t number);
 // The day number of a date already checked with ToCivilDay (stored dates are).
 int64_t DayNumber(const google::type::Date& date);
+// The same day `years` later, or the last day of that month when it has no such day (29/2 → 28/2),
+// as the Civil Code counts periods in years.
+absl::CivilDay AddYears(absl::CivilDay day, int years);
 // "2025-07-01" for a day number.
 std::string FormatDayNumber(int64_t number);
 

@@ -21,7 +21,8 @@ absl::Status FromRocksStatus(const rocksdb::Status& status) {
 }
 
 absl::StatusOr<std::unique_ptr<Database>> Database::Open(
-    const std::string& dir, const std::vector<std::string>& column_families) {
+    const std::string& dir, const std::vector<std::string>& column_families,
+    const std::map<std::string, std::shared_ptr<rocksdb::MergeOperator>>& merge_operators) {
   rocksdb::Options options;
   options.create_if_missing = true;
   options.create_missing_column_families = true;
@@ -36,7 +37,12 @@ absl::StatusOr<std::unique_ptr<Database>> Database::Open(
 
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
   descriptors.emplace_back(rocksdb::kDefaultColumnFamilyName, cf_options);
-  for (const std::string& name : column_families) descriptors.emplace_back(name, cf_options);
+  for (const std::string& name : column_families) {
+    descriptors.emplace_back(name, cf_options);
+    if (auto it = merge_operators.find(name); it != merge_operators.end()) {
+      descriptors.back().options.merge_operator = it->second;
+    }
+  }
 
   std::error_code mkdir_error;
   std::filesystem::create_directories(dir, mkdir_error);  // RocksDB creates only the last folder

@@ -5,6 +5,7 @@
 // RocksDB, so throughput comes from many writers in flight. Thread-safe.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -13,6 +14,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "rocksdb/db.h"
+#include "rocksdb/merge_operator.h"
 #include "rocksdb/write_batch.h"
 
 namespace haicap::storage {
@@ -21,8 +23,10 @@ class Database {
  public:
   // Opens (creating when missing) the database in `dir` with `column_families` besides the
   // default one. The returned handles are indexed like `column_families`.
-  static absl::StatusOr<std::unique_ptr<Database>> Open(const std::string& dir,
-                                                        const std::vector<std::string>& column_families);
+  // `merge_operators` gives some of the families a merge operator (e.g. CounterAddOperator).
+  static absl::StatusOr<std::unique_ptr<Database>> Open(
+      const std::string& dir, const std::vector<std::string>& column_families,
+      const std::map<std::string, std::shared_ptr<rocksdb::MergeOperator>>& merge_operators = {});
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;

@@ -5,6 +5,7 @@
 
 #include "absl/strings/str_split.h"
 #include "common/errors.h"
+#include "unicode/coll.h"
 #include "unicode/translit.h"
 #include "unicode/uchar.h"
 #include "unicode/unistr.h"
@@ -84,6 +85,24 @@ bool MatchesQuery(std::string_view folded_text, std::string_view folded_query) {
     if (folded_text.find(std::string_view(word.data(), word.size())) == std::string_view::npos) return false;
   }
   return true;
+}
+
+std::string CollationKey(std::string_view utf8) {
+  thread_local std::unique_ptr<icu::Collator> collator = [] {
+    UErrorCode error = U_ZERO_ERROR;
+    std::unique_ptr<icu::Collator> c(icu::Collator::createInstance(icu::Locale("vi"), error));
+    return U_FAILURE(error) ? nullptr : std::move(c);
+  }();
+  if (!collator) return std::string(utf8);
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), utf8.size()));
+  std::string key(64, '\0');
+  int32_t size = collator->getSortKey(u, reinterpret_cast<uint8_t*>(key.data()), static_cast<int32_t>(key.size()));
+  if (size > static_cast<int32_t>(key.size())) {
+    key.resize(size);
+    size = collator->getSortKey(u, reinterpret_cast<uint8_t*>(key.data()), size);
+  }
+  key.resize(size > 0 ? size - 1 : 0);  // drop the terminating NUL
+  return key;
 }
 
 }  // namespace haicap::text

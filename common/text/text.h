@@ -19,4 +19,8 @@ std::string FoldForSearch(std::string_view utf8);
 // True when every space-separated word of the folded `query` occurs in the folded `text`.
 bool MatchesQuery(std::string_view folded_text, std::string_view folded_query);
 
+// A byte string whose byte order is the Vietnamese alphabetical order of the names (ICU "vi"
+// collation: a ă â b c d đ e ê ..., tones after letters). Thread-safe.
+std::string CollationKey(std::string_view utf8);
+
 }  // namespace haicap::text

@@ -168,7 +168,7 @@ absl::Status ChangeSet::Validate() {
     }
     RETURN_IF_ERROR(CheckNoCycles(id));
   }
-  return absl::OkStatus();
+  return ValidateMembers(changed);
 }
 
 void ChangeSet::Write(rocksdb::WriteBatch* batch) {
@@ -177,6 +177,7 @@ void ChangeSet::Write(rocksdb::WriteBatch* batch) {
     for (const auto& event : entry.new_events) store_->PutEvent(batch, event);
     store_->PutRecord(batch, id, entry.before ? &*entry.before : nullptr, entry.after);
   }
+  WriteMembers(batch);
 }
 
 v1::Organization ChangeSet::Latest(uint64_t id) const {

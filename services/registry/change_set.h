@@ -1,4 +1,4 @@
-// A change to the organisation tree in the making: new events for some organisations, their
+// A change to the registry in the making: new events for some organisations and members, their
 // re-folded timelines, and the checks that keep every as-of answer consistent, before anything
 // is written.
 //
@@ -7,7 +7,9 @@
 //     kind that may hold it (organization_rules.h);
 //   - an organisation that ends (merged, dissolved) or changes kind has no active child that
 //     would then be left under it, or be of a kind it may not hold;
-//   - no organisation is its own ancestor on any day.
+//   - no organisation is its own ancestor on any day;
+//   - a living member is, on each day, in an active organisation of a kind that holds members,
+//     and no two living members share a citizen ID.
 // Not thread-safe; the caller holds the registry's structure lock.
 #pragma once
 
@@ -47,6 +49,12 @@ class ChangeSet {
   // The latest state of a changed or loaded organisation, with its etag.
   v1::Organization Latest(uint64_t id) const;
 
+  // Members (change_set_members.cc), as for organisations above.
+  absl::StatusOr<const MemberRecord*> LoadMember(uint64_t id, std::string_view field = "member_id");
+  absl::Status AddMemberEvent(uint64_t id, MemberEvent event, bool is_new = false);
+  // The latest state of a changed or loaded member, with its etag and the full citizen ID.
+  v1::Member LatestMember(uint64_t id) const;
+
  private:
   struct Entry {
     std::optional<OrganizationRecord> before;  // as stored; empty for a new organisation
@@ -56,7 +64,21 @@ class ChangeSet {
     bool changed = false;
   };
 
+  struct MemberEntry {
+    std::optional<MemberRecord> before;
+    MemberRecord after;
+    std::vector<MemberEvent> events;
+    std::vector<MemberEvent> new_events;
+    bool changed = false;
+  };
+
   absl::StatusOr<Entry*> Fetch(uint64_t id);
+  absl::StatusOr<MemberEntry*> FetchMember(uint64_t id);
+  // Checks that each living stretch of the member lies in an active organisation holding members.
+  absl::Status CheckMemberPlacement(const MemberRecord& member);
+  // The member-side checks of Validate().
+  absl::Status ValidateMembers(const std::vector<uint64_t>& changed_organizations);
+  void WriteMembers(rocksdb::WriteBatch* batch);
   // Checks that `child`'s active stretches under a parent fit that parent's timeline.
   absl::Status CheckUnderParents(const OrganizationRecord& child);
   absl::Status CheckNoCycles(uint64_t id);
@@ -67,6 +89,7 @@ class ChangeSet {
   std::string request_id_;
   absl::Time recorded_at_;
   std::map<uint64_t, Entry> entries_;
+  std::map<uint64_t, MemberEntry> members_;
 };
 
 }  // namespace haicap::registry

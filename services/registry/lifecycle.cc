@@ -302,6 +302,20 @@ absl::StatusOr<v1::MergeOrganizationsResponse> OrganizationRegistry::Merge(const
             RETURN_IF_ERROR(change.AddEvent(child, std::move(event)));
             moved.push_back(child);
           }
+          // So do its members.
+          ASSIGN_OR_RETURN(std::vector<uint64_t> members, store_->MemberIds(source, {.day = day}));
+          for (uint64_t member : members) {
+            ASSIGN_OR_RETURN(const MemberRecord* record, change.LoadMember(member));
+            const MemberVersion* v = MemberVersionAt(*record, day);
+            if (!v || !IsLiving(v->member().status()) || v->member().organization_id() != absl::StrCat(source)) continue;
+            MemberEvent moved_member;
+            moved_member.set_type(v1::MEMBER_MOVED);
+            *moved_member.mutable_effective_date() = request.effective_date();
+            *moved_member.mutable_decision() = request.decision();
+            moved_member.set_organization_id(successor_id);
+            moved_member.set_previous_organization_id(absl::StrCat(source));
+            RETURN_IF_ERROR(change.AddMemberEvent(member, std::move(moved_member)));
+          }
           OrganizationEvent merged = NewEvent(v1::MERGED_INTO, request.effective_date(), request.decision());
           merged.set_successor_id(successor_id);
           RETURN_IF_ERROR(change.AddEvent(source, std::move(merged)));
@@ -359,6 +373,14 @@ absl::StatusOr<v1::Organization> OrganizationRegistry::Dissolve(const v1::Dissol
                            absl::StrJoin(remaining.begin(), remaining.begin() + shown, ", "),
                            remaining.size() > shown ? ", ..." : "",
                            "; move, merge or dissolve them first"));
+        }
+        ASSIGN_OR_RETURN(RegistryStore::MemberCounts on_day, store_->CountMembers(id, day));
+        ASSIGN_OR_RETURN(RegistryStore::MemberCounts latest, store_->CountMembers(id, std::nullopt));
+        const int64_t members = std::max(on_day.official + on_day.probationary, latest.official + latest.probationary);
+        if (members > 0) {
+          return FailedPrecondition("HAS_MEMBERS", absl::StrCat("cannot dissolve ", name, " (", id, ") on ",
+                                                                FormatDayNumber(day), ": ", members,
+                                                                " member(s) still belong to it; transfer them first"));
         }
         RETURN_IF_ERROR(change.AddEvent(id, NewEvent(v1::DISSOLVED_EVENT, request.effective_date(), request.decision())));
         RETURN_IF_ERROR(change.Validate());

@@ -9,11 +9,13 @@
 
 #include <memory>
 #include <shared_mutex>
+#include <functional>
 #include <string>
 
 #include "absl/status/statusor.h"
 #include "common/clock.h"
 #include "services/registry/gazetteer/gazetteer.h"
+#include "services/registry/change_set.h"
 #include "services/registry/registry_store.h"
 
 namespace haicap::registry {
@@ -38,6 +40,16 @@ class OrganizationRegistry {
                                                        const Caller& caller);
   absl::StatusOr<v1::Organization> Dissolve(const v1::DissolveOrganizationRequest& request, const Caller& caller);
 
+  // Members (members.cc, member_queries.cc).
+  absl::StatusOr<v1::Member> Admit(const v1::AdmitMemberRequest& request, const Caller& caller);
+  absl::StatusOr<v1::Member> Register(const v1::RegisterMemberRequest& request, const Caller& caller);
+  absl::StatusOr<v1::Member> RecognizeOfficial(const v1::RecognizeOfficialRequest& request, const Caller& caller);
+  absl::StatusOr<v1::Member> EndMembership(const v1::EndMembershipRequest& request, const Caller& caller);
+  absl::StatusOr<v1::Member> UpdateMember(const v1::UpdateMemberRequest& request, const Caller& caller);
+  absl::StatusOr<v1::Member> GetMember(const v1::GetMemberRequest& request) const;
+  absl::StatusOr<v1::ListMembersResponse> ListMembers(const v1::ListMembersRequest& request) const;
+  absl::StatusOr<v1::ListMemberEventsResponse> ListMemberEvents(const v1::ListMemberEventsRequest& request) const;
+
   // Reads (queries.cc).
   absl::StatusOr<v1::Organization> Get(const v1::GetOrganizationRequest& request) const;
   absl::StatusOr<v1::ListOrganizationsResponse> List(const v1::ListOrganizationsRequest& request) const;
@@ -50,6 +62,12 @@ class OrganizationRegistry {
   // `field` is the message path, e.g. "organization" or "merge.new_organization".
   absl::Status ValidateNewOrganization(const v1::Organization& org, std::string_view field) const;
   absl::Status ValidateUnitCode(v1::OrganizationKind kind, const std::string& code, std::string_view field) const;
+
+  // Runs one member mutation under the structure lock: `stage` adds events to a ChangeSet and
+  // returns the member to answer with; then the change is validated and committed idempotently.
+  absl::StatusOr<v1::Member> CommitMemberChange(std::string_view method, const std::string& request_id,
+                                                const Caller& caller,
+                                                const std::function<absl::StatusOr<uint64_t>(ChangeSet&)>& stage);
 
   RegistryStore* store_;
   const Gazetteer* gazetteer_;

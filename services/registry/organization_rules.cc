@@ -58,6 +58,18 @@ absl::Status CheckPlacement(const Organization& parent, OrganizationKind child) 
                        : ""));
 }
 
+bool HoldsMembers(OrganizationKind kind) {
+  return kind == v1::CELL || kind == v1::GRASSROOTS_CELL || kind == v1::GRASSROOTS_COMMITTEE;
+}
+
+absl::Status CheckHoldsMembers(const Organization& org) {
+  if (HoldsMembers(org.kind())) return absl::OkStatus();
+  return FailedPrecondition("KIND_HOLDS_NO_MEMBERS",
+                            absl::StrCat(org.name(), " (", org.id(), "), a ", KindLabel(org.kind()),
+                                         ", does not hold members directly: members belong to a cell, a "
+                                         "grassroots cell or a grassroots committee"));
+}
+
 UnitLevel RequiredUnitLevel(OrganizationKind kind) {
   switch (kind) {
     case v1::PROVINCIAL_COMMITTEE: return UnitLevel::kProvince;

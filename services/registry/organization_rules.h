@@ -27,6 +27,11 @@ bool IsRootKind(OrganizationKind kind);
 // FAILED_PRECONDITION with reason KIND_NOT_ALLOWED_UNDER_PARENT.
 absl::Status CheckPlacement(const Organization& parent, OrganizationKind child);
 
+// Members belong directly to cells, grassroots cells and grassroots committees only.
+bool HoldsMembers(OrganizationKind kind);
+// FAILED_PRECONDITION KIND_HOLDS_NO_MEMBERS unless `org` holds members directly.
+absl::Status CheckHoldsMembers(const Organization& org);
+
 // Which administrative-unit code an organisation of `kind` carries.
 enum class UnitLevel { kProvince, kCommune, kFormerDistrict, kProvinceOrCommune };
 UnitLevel RequiredUnitLevel(OrganizationKind kind);

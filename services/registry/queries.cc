@@ -185,43 +185,4 @@ absl::StatusOr<v1::ListOrganizationEventsResponse> OrganizationRegistry::ListEve
   return response;
 }
 
-absl::StatusOr<v1::SubtreeSummary> OrganizationRegistry::Summarize(const v1::SummarizeSubtreeRequest& request) const {
-  ValidationErrors errors;
-  errors.Add(ParseOrganizationId(request.organization_id(), "organization_id").status());
-  errors.Add(CheckAsOf(request.as_of(), "as_of").status());
-  RETURN_IF_ERROR(errors.Result());
-  const uint64_t root = *ParseOrganizationId(request.organization_id(), "organization_id");
-  const std::optional<int64_t> day = *CheckAsOf(request.as_of(), "as_of");
-
-  storage::ScopedSnapshot snapshot(store_->db());
-  ASSIGN_OR_RETURN(OrganizationRecord root_record, MustRead(*store_, root, snapshot.get()));
-  const OrganizationVersion* root_version = VersionAt(root_record, day);
-  if (!root_version) return NotFound("NOT_YET_ESTABLISHED", NotYetText(root, day, root_record));
-
-  v1::SubtreeSummary summary;
-  *summary.mutable_root() = WithEtag(root_record, *root_version);
-  if (day) *summary.mutable_as_of() = ToProtoDate(FromDayNumber(*day));
-  std::map<v1::OrganizationKind, int64_t> by_kind;
-  std::deque<uint64_t> pending;
-  if (root_version->organization().state() == v1::ACTIVE) pending.push_back(root);
-  while (!pending.empty()) {
-    ASSIGN_OR_RETURN(std::vector<uint64_t> children, store_->ChildIds(pending.front(), {.day = day}, snapshot.get()));
-    pending.pop_front();
-    for (uint64_t child : children) {
-      ASSIGN_OR_RETURN(OrganizationRecord record, MustRead(*store_, child, snapshot.get()));
-      const OrganizationVersion* v = VersionAt(record, day);
-      if (!v || v->organization().state() != v1::ACTIVE) continue;
-      ++by_kind[v->organization().kind()];
-      pending.push_back(child);
-    }
-  }
-  for (const auto& [kind, count] : by_kind) {
-    auto* entry = summary.add_organizations_by_kind();
-    entry->set_kind(kind);
-    entry->set_count(count);
-    summary.set_total_organizations(summary.total_organizations() + count);
-  }
-  return summary;
-}
-
 }  // namespace haicap::registry

@@ -70,6 +70,59 @@ grpc::ServerUnaryReactor* RegistryService::SummarizeSubtree(grpc::CallbackServer
                    [this, request] { return registry_->Summarize(*request); });
 }
 
+grpc::ServerUnaryReactor* RegistryService::AdmitMember(grpc::CallbackServerContext* context,
+                                                       const v1::AdmitMemberRequest* request, v1::Member* response) {
+  return RunOnPool(context, *pool_, kRegistryErrorDomain, response,
+                   [this, request, caller = Caller{CallerActor(context)}] { return registry_->Admit(*request, caller); });
+}
+
+grpc::ServerUnaryReactor* RegistryService::RegisterMember(grpc::CallbackServerContext* context,
+                                                          const v1::RegisterMemberRequest* request,
+                                                          v1::Member* response) {
+  return RunOnPool(context, *pool_, kRegistryErrorDomain, response,
+                   [this, request, caller = Caller{CallerActor(context)}] { return registry_->Register(*request, caller); });
+}
+
+grpc::ServerUnaryReactor* RegistryService::RecognizeOfficial(grpc::CallbackServerContext* context,
+                                                             const v1::RecognizeOfficialRequest* request,
+                                                             v1::Member* response) {
+  return RunOnPool(context, *pool_, kRegistryErrorDomain, response, [this, request, caller = Caller{CallerActor(context)}] {
+    return registry_->RecognizeOfficial(*request, caller);
+  });
+}
+
+grpc::ServerUnaryReactor* RegistryService::EndMembership(grpc::CallbackServerContext* context,
+                                                         const v1::EndMembershipRequest* request, v1::Member* response) {
+  return RunOnPool(context, *pool_, kRegistryErrorDomain, response, [this, request, caller = Caller{CallerActor(context)}] {
+    return registry_->EndMembership(*request, caller);
+  });
+}
+
+grpc::ServerUnaryReactor* RegistryService::UpdateMember(grpc::CallbackServerContext* context,
+                                                        const v1::UpdateMemberRequest* request, v1::Member* response) {
+  return RunOnPool(context, *pool_, kRegistryErrorDomain, response, [this, request, caller = Caller{CallerActor(context)}] {
+    return registry_->UpdateMember(*request, caller);
+  });
+}
+
+grpc::ServerUnaryReactor* RegistryService::GetMember(grpc::CallbackServerContext* context,
+                                                     const v1::GetMemberRequest* request, v1::Member* response) {
+  return RunInline(context, kRegistryErrorDomain, response, [&] { return registry_->GetMember(*request); });
+}
+
+grpc::ServerUnaryReactor* RegistryService::ListMembers(grpc::CallbackServerContext* context,
+                                                       const v1::ListMembersRequest* request,
+                                                       v1::ListMembersResponse* response) {
+  return RunOnPool(context, *pool_, kRegistryErrorDomain, response, [this, request] { return registry_->ListMembers(*request); });
+}
+
+grpc::ServerUnaryReactor* RegistryService::ListMemberEvents(grpc::CallbackServerContext* context,
+                                                            const v1::ListMemberEventsRequest* request,
+                                                            v1::ListMemberEventsResponse* response) {
+  return RunOnPool(context, *pool_, kRegistryErrorDomain, response,
+                   [this, request] { return registry_->ListMemberEvents(*request); });
+}
+
 grpc::ServerUnaryReactor* RegistryService::GetAdminUnit(grpc::CallbackServerContext* context,
                                                         const v1::GetAdminUnitRequest* request, v1::AdminUnit* response) {
   return RunInline(context, kRegistryErrorDomain, response, [&] { return gazetteer_->Get(request->code()); });

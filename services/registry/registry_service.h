@@ -45,6 +45,24 @@ class RegistryService final : public v1::Registry::CallbackService {
   grpc::ServerUnaryReactor* SummarizeSubtree(grpc::CallbackServerContext* context,
                                              const v1::SummarizeSubtreeRequest* request,
                                              v1::SubtreeSummary* response) override;
+  grpc::ServerUnaryReactor* AdmitMember(grpc::CallbackServerContext* context, const v1::AdmitMemberRequest* request,
+                                        v1::Member* response) override;
+  grpc::ServerUnaryReactor* RegisterMember(grpc::CallbackServerContext* context,
+                                           const v1::RegisterMemberRequest* request, v1::Member* response) override;
+  grpc::ServerUnaryReactor* RecognizeOfficial(grpc::CallbackServerContext* context,
+                                              const v1::RecognizeOfficialRequest* request,
+                                              v1::Member* response) override;
+  grpc::ServerUnaryReactor* EndMembership(grpc::CallbackServerContext* context, const v1::EndMembershipRequest* request,
+                                          v1::Member* response) override;
+  grpc::ServerUnaryReactor* UpdateMember(grpc::CallbackServerContext* context, const v1::UpdateMemberRequest* request,
+                                         v1::Member* response) override;
+  grpc::ServerUnaryReactor* GetMember(grpc::CallbackServerContext* context, const v1::GetMemberRequest* request,
+                                      v1::Member* response) override;
+  grpc::ServerUnaryReactor* ListMembers(grpc::CallbackServerContext* context, const v1::ListMembersRequest* request,
+                                        v1::ListMembersResponse* response) override;
+  grpc::ServerUnaryReactor* ListMemberEvents(grpc::CallbackServerContext* context,
+                                             const v1::ListMemberEventsRequest* request,
+                                             v1::ListMemberEventsResponse* response) override;
   grpc::ServerUnaryReactor* GetAdminUnit(grpc::CallbackServerContext* context, const v1::GetAdminUnitRequest* request,
                                          v1::AdminUnit* response) override;
   grpc::ServerUnaryReactor* ListAdminUnits(grpc::CallbackServerContext* context,

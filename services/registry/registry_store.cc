@@ -6,6 +6,7 @@
 #include "absl/strings/numbers.h"
 #include "common/errors.h"
 #include "common/status_macros.h"
+#include "common/storage/counter_merge.h"
 #include "common/storage/key_codec.h"
 
 namespace haicap::registry {
@@ -15,17 +16,13 @@ using storage::KeyReader;
 
 namespace {
 
-std::string ChildKey(uint64_t parent, uint64_t child, int64_t from_day) {
-  return KeyBuilder().Uint64(parent).Uint64(child).Int64(from_day).Release();
-}
-
-// The stretches during which the organisation sat under a parent: (parent, from, to).
-std::set<std::tuple<uint64_t, int64_t, int64_t>> ParentStretches(const OrganizationRecord& record) {
-  std::set<std::tuple<uint64_t, int64_t, int64_t>> out;
+// The stretches during which the organisation sat under a parent.
+Stretches ParentStretches(const OrganizationRecord& record) {
+  Stretches out;
   for (const OrganizationVersion& v : record.versions()) {
     uint64_t parent = 0;
     if (!absl::SimpleAtoi(v.organization().parent_id(), &parent)) continue;
-    out.emplace(parent, v.from_day(), v.to_day());
+    out.emplace(parent, v.from_day(), v.to_day(), 0);
   }
   return out;
 }
@@ -50,8 +47,12 @@ std::optional<uint64_t> RegistryStore::OrganizationIdFromKey(rocksdb::Slice key)
 
 absl::StatusOr<std::unique_ptr<RegistryStore>> RegistryStore::Open(const std::string& dir) {
   std::unique_ptr<RegistryStore> store(new RegistryStore());
-  ASSIGN_OR_RETURN(store->db_, storage::Database::Open(
-                                   dir, {"organizations", "events", "org_events", "children", "idempotency"}));
+  ASSIGN_OR_RETURN(store->db_,
+                   storage::Database::Open(dir,
+                                           {"organizations", "events", "org_events", "children", "idempotency",
+                                            "members", "member_events", "member_event_index", "org_members",
+                                            "member_counts", "probation", "citizen_ids"},
+                                           {{"member_counts", storage::CounterAddOperator()}}));
   store->idempotency_ = std::make_unique<storage::IdempotencyStore>(store->db_.get(), store->cf(kIdempotency));
   // Seed the allocators from the highest keys: ids and sequences are never reused.
   auto last_key = [&](Family f) -> std::optional<uint64_t> {
@@ -62,6 +63,8 @@ absl::StatusOr<std::unique_ptr<RegistryStore>> RegistryStore::Open(const std::st
   };
   store->last_organization_id_ = last_key(kOrganizations).value_or(0);
   store->last_sequence_ = static_cast<int64_t>(last_key(kEvents).value_or(0));
+  store->last_member_id_ = last_key(kMembers).value_or(0);
+  store->last_member_sequence_ = static_cast<int64_t>(last_key(kMemberEvents).value_or(0));
   return store;
 }
 
@@ -75,37 +78,56 @@ absl::StatusOr<std::optional<OrganizationRecord>> RegistryStore::ReadRecord(
   return record;
 }
 
-absl::StatusOr<std::vector<OrganizationEvent>> RegistryStore::ReadEvents(
-    uint64_t id, const rocksdb::Snapshot* snapshot) const {
-  std::vector<OrganizationEvent> events;
-  const std::string prefix = OrganizationKey(id);
-  for (auto it = db_->Scan(cf(kOrgEvents), prefix, snapshot); it->Valid(); it->Next()) {
+absl::StatusOr<std::vector<std::string>> RegistryStore::ReadSequenced(Family index, Family values, uint64_t id,
+                                                                     const rocksdb::Snapshot* snapshot) const {
+  std::vector<std::string> out;
+  for (auto it = db_->Scan(cf(index), OrganizationKey(id), snapshot); it->Valid(); it->Next()) {
     KeyReader key(std::string_view(it->key().data(), it->key().size()));
     key.Uint64();
     std::optional<uint64_t> sequence = key.Uint64();
     if (!sequence) return Internal("CORRUPT_INDEX", "event index key is unreadable");
-    ASSIGN_OR_RETURN(std::string value, db_->Get(cf(kEvents), KeyBuilder().Uint64(*sequence).Release(), snapshot));
-    if (!events.emplace_back().ParseFromString(value)) return Internal("CORRUPT_EVENT", "event is unreadable");
+    ASSIGN_OR_RETURN(out.emplace_back(), db_->Get(cf(values), KeyBuilder().Uint64(*sequence).Release(), snapshot));
+  }
+  return out;
+}
+
+void RegistryStore::PutSequenced(rocksdb::WriteBatch* batch, Family index, Family values, uint64_t id,
+                                 int64_t sequence, const std::string& value) {
+  batch->Put(cf(values), KeyBuilder().Uint64(static_cast<uint64_t>(sequence)).Release(), value);
+  batch->Put(cf(index), KeyBuilder().Uint64(id).Uint64(static_cast<uint64_t>(sequence)).Release(), "");
+}
+
+absl::StatusOr<std::vector<OrganizationEvent>> RegistryStore::ReadEvents(uint64_t id,
+                                                                         const rocksdb::Snapshot* snapshot) const {
+  ASSIGN_OR_RETURN(std::vector<std::string> values, ReadSequenced(kOrgEvents, kEvents, id, snapshot));
+  std::vector<OrganizationEvent> events(values.size());
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (!events[i].ParseFromString(values[i])) return Internal("CORRUPT_EVENT", "event is unreadable");
   }
   return events;
 }
 
-absl::StatusOr<std::vector<uint64_t>> RegistryStore::ChildIds(uint64_t parent, ChildQuery query,
-                                                              const rocksdb::Snapshot* snapshot) const {
+absl::StatusOr<std::vector<uint64_t>> RegistryStore::StretchIds(Family family, uint64_t owner, ChildQuery query,
+                                                                const rocksdb::Snapshot* snapshot) const {
   std::vector<uint64_t> ids;
-  auto it = db_->Scan(cf(kChildren), KeyBuilder().Uint64(parent).Release(), snapshot);
+  auto it = db_->Scan(cf(family), KeyBuilder().Uint64(owner).Release(), snapshot);
   for (; it->Valid(); it->Next()) {
     KeyReader key(std::string_view(it->key().data(), it->key().size()));
     key.Uint64();
-    std::optional<uint64_t> child = key.Uint64();
+    std::optional<uint64_t> id = key.Uint64();
     std::optional<int64_t> from = key.Int64();
     std::optional<int64_t> to = KeyReader(std::string_view(it->value().data(), it->value().size())).Int64();
-    if (!child || !from || !to) return Internal("CORRUPT_INDEX", "children index entry is unreadable");
+    if (!id || !from || !to) return Internal("CORRUPT_INDEX", "stretch index entry is unreadable");
     const bool covers = query.ever || (query.day ? (*from <= *query.day && *query.day < *to) : *to == kOpenEnd);
-    if (covers && (ids.empty() || ids.back() != *child)) ids.push_back(*child);
+    if (covers && (ids.empty() || ids.back() != *id)) ids.push_back(*id);
   }
   RETURN_IF_ERROR(storage::FromRocksStatus(it->status()));
   return ids;
+}
+
+absl::StatusOr<std::vector<uint64_t>> RegistryStore::ChildIds(uint64_t parent, ChildQuery query,
+                                                              const rocksdb::Snapshot* snapshot) const {
+  return StretchIds(kChildren, parent, query, snapshot);
 }
 
 std::unique_ptr<rocksdb::Iterator> RegistryStore::ScanOrganizations(const rocksdb::Snapshot* snapshot) const {
@@ -115,23 +137,27 @@ std::unique_ptr<rocksdb::Iterator> RegistryStore::ScanOrganizations(const rocksd
 void RegistryStore::PutEvent(rocksdb::WriteBatch* batch, const OrganizationEvent& event) {
   uint64_t id = 0;
   absl::SimpleAtoi(event.organization_id(), &id);
-  const auto sequence = static_cast<uint64_t>(event.sequence());
-  batch->Put(cf(kEvents), KeyBuilder().Uint64(sequence).Release(), event.SerializeAsString());
-  batch->Put(cf(kOrgEvents), KeyBuilder().Uint64(id).Uint64(sequence).Release(), "");
+  PutSequenced(batch, kOrgEvents, kEvents, id, event.sequence(), event.SerializeAsString());
+}
+
+void RegistryStore::ReplaceStretches(rocksdb::WriteBatch* batch, Family family, uint64_t id, const Stretches& before,
+                                     const Stretches& after) {
+  for (const auto& stretch : before) {
+    if (!after.count(stretch)) {
+      batch->Delete(cf(family), KeyBuilder().Uint64(std::get<0>(stretch)).Uint64(id).Int64(std::get<1>(stretch)).Release());
+    }
+  }
+  for (const auto& [owner, from, to, extra] : after) {
+    if (!before.count({owner, from, to, extra})) {
+      batch->Put(cf(family), KeyBuilder().Uint64(owner).Uint64(id).Int64(from).Release(),
+                 KeyBuilder().Int64(to).Int64(extra).Release());
+    }
+  }
 }
 
 void RegistryStore::PutRecord(rocksdb::WriteBatch* batch, uint64_t id, const OrganizationRecord* before,
                               const OrganizationRecord& after) {
-  const auto old_stretches = before ? ParentStretches(*before) : decltype(ParentStretches(after)){};
-  const auto new_stretches = ParentStretches(after);
-  for (const auto& [parent, from, to] : old_stretches) {
-    if (!new_stretches.count({parent, from, to})) batch->Delete(cf(kChildren), ChildKey(parent, id, from));
-  }
-  for (const auto& [parent, from, to] : new_stretches) {
-    if (!old_stretches.count({parent, from, to})) {
-      batch->Put(cf(kChildren), ChildKey(parent, id, from), KeyBuilder().Int64(to).Release());
-    }
-  }
+  ReplaceStretches(batch, kChildren, id, before ? ParentStretches(*before) : Stretches{}, ParentStretches(after));
   batch->Put(cf(kOrganizations), OrganizationKey(id), after.SerializeAsString());
 }
 

@@ -4,6 +4,15 @@
 //   org_events     (id, sequence)            → ""   (an organisation's events)
 //   children       (parent, child, from_day) → to_day (8 bytes): who sat under whom, when
 //   idempotency    (method, request_id)      → the original response
+//   members        id                        → MemberRecord (the member's timeline)
+//   member_events  sequence                  → MemberEvent
+//   member_event_index (member id, sequence) → ""
+//   org_members    (org, member, from_day)   → to_day: who was in which organisation, when
+//   member_counts  (org, day)                → [official, probationary] deltas from that day on,
+//                                              summed by a merge operator: the count of an
+//                                              organisation on day D is the sum of its deltas ≤ D
+//   probation      (org, member, from_day)   → [to_day, probation end day]
+//   citizen_ids    citizen ID                → member id, for living members
 // Ids and sequences are allocated in memory, seeded from the highest stored keys at open.
 // Thread-safe.
 #pragma once
@@ -11,15 +20,21 @@
 #include <atomic>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "absl/status/statusor.h"
 #include "common/storage/database.h"
 #include "common/storage/idempotency.h"
+#include "services/registry/member_timeline.h"
 #include "services/registry/timeline.h"
 
 namespace haicap::registry {
+
+// Entries of one record in a stretch index: (owner, from_day, to_day, extra value).
+using Stretches = std::set<std::tuple<uint64_t, int64_t, int64_t, int64_t>>;
 
 class RegistryStore {
  public:
@@ -30,6 +45,8 @@ class RegistryStore {
 
   uint64_t AllocateOrganizationId() { return ++last_organization_id_; }
   int64_t AllocateSequence() { return ++last_sequence_; }
+  uint64_t AllocateMemberId() { return ++last_member_id_; }
+  int64_t AllocateMemberSequence() { return ++last_member_sequence_; }
 
   // The record of organisation `id`, or nullopt when there is none. `snapshot` may be null.
   absl::StatusOr<std::optional<OrganizationRecord>> ReadRecord(uint64_t id,
@@ -45,6 +62,36 @@ class RegistryStore {
   };
   absl::StatusOr<std::vector<uint64_t>> ChildIds(uint64_t parent, ChildQuery query,
                                                  const rocksdb::Snapshot* snapshot = nullptr) const;
+  // Members (any status) whose stretch in `organization` matches `query`, ascending by id.
+  absl::StatusOr<std::vector<uint64_t>> MemberIds(uint64_t organization, ChildQuery query,
+                                                  const rocksdb::Snapshot* snapshot = nullptr) const;
+  struct MemberCounts {
+    int64_t official = 0;
+    int64_t probationary = 0;
+  };
+  // Living members directly in `organization` on `day` (latest state when empty), from counters.
+  absl::StatusOr<MemberCounts> CountMembers(uint64_t organization, std::optional<int64_t> day,
+                                            const rocksdb::Snapshot* snapshot = nullptr) const;
+  struct Probation {
+    uint64_t member_id = 0;
+    int64_t ends_on = 0;  // day number
+  };
+  // Probationary members of `organization` on `day` (latest when empty) with their probation end.
+  absl::StatusOr<std::vector<Probation>> ProbationsIn(uint64_t organization, std::optional<int64_t> day,
+                                                      const rocksdb::Snapshot* snapshot = nullptr) const;
+  // The living member holding `citizen_id`, if any.
+  absl::StatusOr<std::optional<uint64_t>> CitizenOwner(const std::string& citizen_id,
+                                                       const rocksdb::Snapshot* snapshot = nullptr) const;
+  absl::StatusOr<std::optional<MemberRecord>> ReadMember(uint64_t id,
+                                                         const rocksdb::Snapshot* snapshot = nullptr) const;
+  absl::StatusOr<std::vector<MemberEvent>> ReadMemberEvents(uint64_t id,
+                                                            const rocksdb::Snapshot* snapshot = nullptr) const;
+  void PutMemberEvent(rocksdb::WriteBatch* batch, const MemberEvent& event);
+  // Replaces the record of member `id`, keeping org_members, member_counts, probation and
+  // citizen_ids in step (member_store.cc).
+  void PutMemberRecord(rocksdb::WriteBatch* batch, uint64_t id, const MemberRecord* before,
+                       const MemberRecord& after);
+
   // An iterator over every organisation record in ascending id order.
   std::unique_ptr<rocksdb::Iterator> ScanOrganizations(const rocksdb::Snapshot* snapshot) const;
 
@@ -59,7 +106,21 @@ class RegistryStore {
   static std::optional<uint64_t> OrganizationIdFromKey(rocksdb::Slice key);
 
  private:
-  enum Family { kOrganizations, kEvents, kOrgEvents, kChildren, kIdempotency };
+  enum Family {
+    kOrganizations, kEvents, kOrgEvents, kChildren, kIdempotency,
+    kMembers, kMemberEvents, kMemberEventIndex, kOrgMembers, kMemberCounts, kProbation, kCitizenIds
+  };
+  // Rewrites the entries of record `id` in a stretch index from `before` to `after`.
+  void ReplaceStretches(rocksdb::WriteBatch* batch, Family family, uint64_t id, const Stretches& before,
+                        const Stretches& after);
+  // Values of `values` under the sequences listed for `id` in `index` ((id, sequence) → "").
+  absl::StatusOr<std::vector<std::string>> ReadSequenced(Family index, Family values, uint64_t id,
+                                                         const rocksdb::Snapshot* snapshot) const;
+  void PutSequenced(rocksdb::WriteBatch* batch, Family index, Family values, uint64_t id, int64_t sequence,
+                    const std::string& value);
+  // Entries (owner, id, from) → to of a stretch index that match `query`, ids ascending.
+  absl::StatusOr<std::vector<uint64_t>> StretchIds(Family family, uint64_t owner, ChildQuery query,
+                                                   const rocksdb::Snapshot* snapshot) const;
   RegistryStore() = default;
   rocksdb::ColumnFamilyHandle* cf(Family f) const { return db_->family(f); }
 
@@ -67,6 +128,8 @@ class RegistryStore {
   std::unique_ptr<storage::IdempotencyStore> idempotency_;
   std::atomic<uint64_t> last_organization_id_{0};
   std::atomic<int64_t> last_sequence_{0};
+  std::atomic<uint64_t> last_member_id_{0};
+  std::atomic<int64_t> last_member_sequence_{0};
 };
 
 // Parses an organisation id ("42") or returns INVALID_ARGUMENT naming `field`.

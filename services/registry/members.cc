@@ -1,0 +1,267 @@
+// What happens when a member is admitted, registered, recognised as official, removed, or their
+// personal data corrected.
+#include <mutex>
+#include <set>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "common/civil_date.h"
+#include "common/errors.h"
+#include "common/status_macros.h"
+#include "common/storage/idempotency.h"
+#include "common/text/text.h"
+#include "services/registry/member_timeline.h"
+#include "services/registry/organization_registry.h"
+#include "services/registry/request_checks.h"
+
+namespace haicap::registry {
+namespace {
+
+constexpr int kMaxMemberNameChars = 100;
+constexpr int kMaxNumberChars = 20;
+constexpr int kMaxReasonChars = 500;
+constexpr int kMinBirthYear = 1900;
+constexpr int kAdmissionAge = 18;  // Điều lệ Đảng: from 18 years of age
+const std::set<std::string> kCorrectableFields = {"full_name", "date_of_birth", "sex", "citizen_id",
+                                                  "party_card_number", "party_record_number"};
+
+absl::Status CheckCitizenId(const std::string& citizen_id, const std::string& field) {
+  if (citizen_id.size() != 12 || !std::all_of(citizen_id.begin(), citizen_id.end(), absl::ascii_isdigit)) {
+    return InvalidArgument(field, "must be the 12 digits of a citizen ID (căn cước công dân)");
+  }
+  return absl::OkStatus();
+}
+
+absl::Status CheckOptionalNumber(const std::string& value, const std::string& field) {
+  if (value.empty()) return absl::OkStatus();
+  return text::ValidateName(field, value, kMaxNumberChars);
+}
+
+// Checks one personal-data field of `m` named `path`; `prefix` is e.g. "member.".
+absl::Status CheckPersonalField(const v1::Member& m, const std::string& path, const std::string& prefix) {
+  const std::string field = prefix + path;
+  if (path == "full_name") return text::ValidateName(field, m.full_name(), kMaxMemberNameChars);
+  if (path == "date_of_birth") return ToCivilDay(m.date_of_birth(), field, kMinBirthYear).status();
+  if (path == "sex") {
+    return m.sex() == v1::MALE || m.sex() == v1::FEMALE ? absl::OkStatus() : InvalidArgument(field, "must be MALE or FEMALE");
+  }
+  if (path == "citizen_id") return CheckCitizenId(m.citizen_id(), field);
+  if (path == "party_card_number") return CheckOptionalNumber(m.party_card_number(), field);
+  if (path == "party_record_number") return CheckOptionalNumber(m.party_record_number(), field);
+  return InvalidArgument("update_mask", absl::StrCat("\"", path, "\" cannot be corrected"));
+}
+
+// The personal data and organisation of a new member.
+void CheckNewMember(const v1::Member& m, ValidationErrors* errors) {
+  for (const std::string& path : kCorrectableFields) errors->Add(CheckPersonalField(m, path, "member."));
+  errors->Add(ParseOrganizationId(m.organization_id(), "member.organization_id").status());
+}
+
+absl::Status CheckAdultOn(const v1::Member& m, absl::CivilDay admitted) {
+  const absl::CivilDay eighteenth =
+      AddYears(absl::CivilDay(m.date_of_birth().year(), m.date_of_birth().month(), m.date_of_birth().day()), kAdmissionAge);
+  if (admitted < eighteenth) {
+    return FailedPrecondition("TOO_YOUNG", absl::StrCat("a member must be at least ", kAdmissionAge,
+                                                        " years old when admitted (from ", FormatDay(eighteenth), ")"));
+  }
+  return absl::OkStatus();
+}
+
+// The fields a new member is stored with: personal data and organisation, nothing of the server's.
+v1::Member NewMemberFields(const v1::Member& m) {
+  v1::Member out;
+  out.set_full_name(m.full_name());
+  *out.mutable_date_of_birth() = m.date_of_birth();
+  out.set_sex(m.sex());
+  out.set_citizen_id(m.citizen_id());
+  out.set_party_card_number(m.party_card_number());
+  out.set_party_record_number(m.party_record_number());
+  out.set_organization_id(m.organization_id());
+  return out;
+}
+
+MemberEvent NewMemberEvent(v1::MemberEventType type, const google::type::Date& effective, const v1::Decision& decision) {
+  MemberEvent event;
+  event.set_type(type);
+  *event.mutable_effective_date() = effective;
+  *event.mutable_decision() = decision;
+  return event;
+}
+
+absl::Status CheckEtag(const MemberRecord& record, const std::string& etag, uint64_t id) {
+  if (etag.empty() || etag == absl::StrCat(record.revision())) return absl::OkStatus();
+  return Aborted("ETAG_MISMATCH", absl::StrCat("member ", id, " changed since it was read; read it again"));
+}
+
+const v1::Member& Latest(const MemberRecord& record) { return record.versions(record.versions_size() - 1).member(); }
+
+}  // namespace
+
+absl::StatusOr<v1::Member> OrganizationRegistry::CommitMemberChange(
+    std::string_view method, const std::string& request_id, const Caller& caller,
+    const std::function<absl::StatusOr<uint64_t>(ChangeSet&)>& stage) {
+  return store_->idempotency().Run<v1::Member>(method, request_id, [&](rocksdb::WriteBatch* batch) -> absl::StatusOr<v1::Member> {
+    std::unique_lock lock(structure_mu_);
+    ChangeSet change(store_, caller.actor, request_id, clock_->Now());
+    ASSIGN_OR_RETURN(uint64_t id, stage(change));
+    RETURN_IF_ERROR(change.Validate());
+    change.Write(batch);
+    return change.LatestMember(id);
+  });
+}
+
+absl::StatusOr<v1::Member> OrganizationRegistry::Admit(const v1::AdmitMemberRequest& request, const Caller& caller) {
+  ValidationErrors errors;
+  errors.Add(storage::ValidateRequestId(request.request_id()));
+  CheckNewMember(request.member(), &errors);
+  errors.Add(CheckEffectiveDate(request.ceremony_date(), "ceremony_date").status());
+  errors.Add(CheckDecision(request.decision(), "decision"));
+  RETURN_IF_ERROR(errors.Result());
+  const absl::CivilDay ceremony = FromDayNumber(*CheckEffectiveDate(request.ceremony_date(), "ceremony_date"));
+  if (!IsUnset(request.decision().date()) && DayNumber(request.decision().date()) > DayNumber(ceremony)) {
+    return InvalidArgument("decision.date", "the admission decision comes before the ceremony");
+  }
+  RETURN_IF_ERROR(CheckAdultOn(request.member(), ceremony));
+
+  return CommitMemberChange("AdmitMember", request.request_id(), caller, [&](ChangeSet& change) -> absl::StatusOr<uint64_t> {
+    MemberEvent event = NewMemberEvent(v1::ADMITTED, request.ceremony_date(), request.decision());
+    *event.mutable_member() = NewMemberFields(request.member());
+    event.mutable_member()->set_status(v1::PROBATIONARY);
+    *event.mutable_member()->mutable_admitted_on() = request.ceremony_date();
+    const uint64_t id = store_->AllocateMemberId();
+    RETURN_IF_ERROR(change.AddMemberEvent(id, std::move(event), /*is_new=*/true));
+    return id;
+  });
+}
+
+absl::StatusOr<v1::Member> OrganizationRegistry::Register(const v1::RegisterMemberRequest& request,
+                                                         const Caller& caller) {
+  const v1::Member& m = request.member();
+  ValidationErrors errors;
+  errors.Add(storage::ValidateRequestId(request.request_id()));
+  CheckNewMember(m, &errors);
+  errors.Add(CheckEffectiveDate(request.effective_date(), "effective_date").status());
+  errors.Add(CheckDecision(request.decision(), "decision"));
+  absl::StatusOr<absl::CivilDay> admitted = ToCivilDay(m.admitted_on(), "member.admitted_on");
+  errors.Add(admitted.status());
+  if (m.status() != v1::PROBATIONARY && m.status() != v1::OFFICIAL) {
+    errors.Add(InvalidArgument("member.status", "must be PROBATIONARY or OFFICIAL"));
+  }
+  if (m.status() == v1::OFFICIAL && !IsUnset(m.official_on())) {
+    errors.Add(ToCivilDay(m.official_on(), "member.official_on").status());
+  }
+  RETURN_IF_ERROR(errors.Result());
+  const int64_t effective = *CheckEffectiveDate(request.effective_date(), "effective_date");
+  if (effective < DayNumber(*admitted)) {
+    return InvalidArgument("effective_date", "is before the member was admitted (member.admitted_on)");
+  }
+  RETURN_IF_ERROR(CheckAdultOn(m, *admitted));
+  google::type::Date official_on;
+  if (m.status() == v1::OFFICIAL) {
+    const absl::CivilDay probation_end = ProbationEnd(*admitted);
+    official_on = IsUnset(m.official_on()) ? ToProtoDate(probation_end) : m.official_on();
+    if (DayNumber(official_on) < DayNumber(probation_end)) {
+      return InvalidArgument("member.official_on", absl::StrCat("is before the end of probation (", FormatDay(probation_end), ")"));
+    }
+    if (DayNumber(official_on) > effective) {
+      return InvalidArgument("member.official_on", "is after effective_date: register a member who was still on "
+                                                   "probation then as PROBATIONARY and recognise them later");
+    }
+  }
+
+  return CommitMemberChange("RegisterMember", request.request_id(), caller, [&](ChangeSet& change) -> absl::StatusOr<uint64_t> {
+    MemberEvent event = NewMemberEvent(v1::REGISTERED, request.effective_date(), request.decision());
+    *event.mutable_member() = NewMemberFields(m);
+    event.mutable_member()->set_status(m.status());
+    *event.mutable_member()->mutable_admitted_on() = m.admitted_on();
+    if (m.status() == v1::OFFICIAL) *event.mutable_member()->mutable_official_on() = official_on;
+    const uint64_t id = store_->AllocateMemberId();
+    RETURN_IF_ERROR(change.AddMemberEvent(id, std::move(event), /*is_new=*/true));
+    return id;
+  });
+}
+
+absl::StatusOr<v1::Member> OrganizationRegistry::RecognizeOfficial(const v1::RecognizeOfficialRequest& request,
+                                                                   const Caller& caller) {
+  ValidationErrors errors;
+  errors.Add(storage::ValidateRequestId(request.request_id()));
+  errors.Add(ParseOrganizationId(request.member_id(), "member_id").status());
+  errors.Add(CheckDecision(request.decision(), "decision"));
+  if (IsUnset(request.decision().date())) errors.Add(InvalidArgument("decision.date", "is required"));
+  RETURN_IF_ERROR(errors.Result());
+  const uint64_t id = *ParseOrganizationId(request.member_id(), "member_id");
+
+  return CommitMemberChange("RecognizeOfficial", request.request_id(), caller, [&](ChangeSet& change) -> absl::StatusOr<uint64_t> {
+    ASSIGN_OR_RETURN(const MemberRecord* record, change.LoadMember(id));
+    RETURN_IF_ERROR(CheckEtag(*record, request.etag(), id));
+    const v1::Member& latest = Latest(*record);
+    if (latest.status() != v1::PROBATIONARY) {
+      return FailedPrecondition("NOT_PROBATIONARY", absl::StrCat("member ", id, " is not on probation"));
+    }
+    const absl::CivilDay ends = ProbationEnd(absl::CivilDay(latest.admitted_on().year(), latest.admitted_on().month(),
+                                                            latest.admitted_on().day()));
+    if (DayNumber(request.decision().date()) < DayNumber(ends)) {
+      return FailedPrecondition("PROBATION_NOT_OVER",
+                                absl::StrCat("the 12 months of probation of member ", id, " end on ", FormatDay(ends),
+                                             "; recognition can be decided from then"));
+    }
+    // Official status dates from the end of the 12 months, however late the decision.
+    RETURN_IF_ERROR(change.AddMemberEvent(id, NewMemberEvent(v1::RECOGNIZED_OFFICIAL, ToProtoDate(ends), request.decision())));
+    return id;
+  });
+}
+
+absl::StatusOr<v1::Member> OrganizationRegistry::EndMembership(const v1::EndMembershipRequest& request,
+                                                               const Caller& caller) {
+  ValidationErrors errors;
+  errors.Add(storage::ValidateRequestId(request.request_id()));
+  errors.Add(ParseOrganizationId(request.member_id(), "member_id").status());
+  if (request.status() != v1::REMOVED && request.status() != v1::EXPELLED && request.status() != v1::DECEASED) {
+    errors.Add(InvalidArgument("status", "must be REMOVED, EXPELLED or DECEASED"));
+  }
+  errors.Add(text::ValidateName("reason", request.reason(), kMaxReasonChars));
+  errors.Add(CheckEffectiveDate(request.effective_date(), "effective_date").status());
+  errors.Add(CheckDecision(request.decision(), "decision"));
+  RETURN_IF_ERROR(errors.Result());
+  const uint64_t id = *ParseOrganizationId(request.member_id(), "member_id");
+
+  return CommitMemberChange("EndMembership", request.request_id(), caller, [&](ChangeSet& change) -> absl::StatusOr<uint64_t> {
+    ASSIGN_OR_RETURN(const MemberRecord* record, change.LoadMember(id));
+    RETURN_IF_ERROR(CheckEtag(*record, request.etag(), id));
+    MemberEvent event = NewMemberEvent(v1::MEMBERSHIP_ENDED, request.effective_date(), request.decision());
+    event.mutable_member()->set_status(request.status());
+    event.mutable_member()->set_end_reason(request.reason());
+    RETURN_IF_ERROR(change.AddMemberEvent(id, std::move(event)));
+    return id;
+  });
+}
+
+absl::StatusOr<v1::Member> OrganizationRegistry::UpdateMember(const v1::UpdateMemberRequest& request,
+                                                              const Caller& caller) {
+  ValidationErrors errors;
+  errors.Add(storage::ValidateRequestId(request.request_id()));
+  errors.Add(ParseOrganizationId(request.member().id(), "member.id").status());
+  if (request.update_mask().paths().empty()) {
+    errors.Add(InvalidArgument("update_mask", "must name at least one of full_name, date_of_birth, sex, citizen_id, "
+                                              "party_card_number, party_record_number"));
+  }
+  for (const std::string& path : request.update_mask().paths()) {
+    errors.Add(CheckPersonalField(request.member(), path, "member."));
+  }
+  RETURN_IF_ERROR(errors.Result());
+  const uint64_t id = *ParseOrganizationId(request.member().id(), "member.id");
+
+  return CommitMemberChange("UpdateMember", request.request_id(), caller, [&](ChangeSet& change) -> absl::StatusOr<uint64_t> {
+    ASSIGN_OR_RETURN(const MemberRecord* record, change.LoadMember(id, "member.id"));
+    RETURN_IF_ERROR(CheckEtag(*record, request.etag(), id));
+    // A correction is not dated; the event carries the day it was recorded.
+    MemberEvent event = NewMemberEvent(v1::CORRECTED, ToProtoDate(VietnamDay(clock_->Now())), {});
+    *event.mutable_changed_fields() = request.update_mask();
+    *event.mutable_member() = NewMemberFields(request.member());
+    event.mutable_member()->clear_organization_id();
+    RETURN_IF_ERROR(change.AddMemberEvent(id, std::move(event)));
+    return id;
+  });
+}
+
+}  // namespace haicap::registry

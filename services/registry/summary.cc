@@ -1,0 +1,125 @@
+// SummarizeSubtree: how many organisations and members an organisation has under it on a day,
+// and what its office must act on. Member numbers come from the counters kept with every change
+// (member_store.cc), never from reading members one by one.
+#include <deque>
+#include <map>
+
+#include "absl/strings/str_cat.h"
+#include "common/civil_date.h"
+#include "common/errors.h"
+#include "common/status_macros.h"
+#include "services/registry/organization_registry.h"
+#include "services/registry/organization_rules.h"
+#include "services/registry/request_checks.h"
+
+namespace haicap::registry {
+namespace {
+
+constexpr int64_t kMinOfficialMembers = 3;
+constexpr int64_t kGrassrootsCellLimit = 30;
+constexpr int64_t kProbationNoticeDays = 30;
+
+v1::Finding OrganizationFinding(v1::FindingKind kind, const v1::Organization& org, int64_t count, std::string message) {
+  v1::Finding f;
+  f.set_kind(kind);
+  f.set_organization_id(org.id());
+  f.set_organization_name(org.name());
+  f.set_count(count);
+  f.set_message(std::move(message));
+  return f;
+}
+
+}  // namespace
+
+absl::StatusOr<v1::SubtreeSummary> OrganizationRegistry::Summarize(const v1::SummarizeSubtreeRequest& request) const {
+  ValidationErrors errors;
+  errors.Add(ParseOrganizationId(request.organization_id(), "organization_id").status());
+  errors.Add(CheckAsOf(request.as_of(), "as_of").status());
+  RETURN_IF_ERROR(errors.Result());
+  const uint64_t root = *ParseOrganizationId(request.organization_id(), "organization_id");
+  const std::optional<int64_t> day = *CheckAsOf(request.as_of(), "as_of");
+  // Probation findings look at a real day: the as-of day, or today.
+  const int64_t finding_day = day ? *day : DayNumber(VietnamDay(clock_->Now()));
+
+  storage::ScopedSnapshot snapshot(store_->db());
+  ASSIGN_OR_RETURN(std::optional<OrganizationRecord> root_record, store_->ReadRecord(root, snapshot.get()));
+  if (!root_record) return NotFound("ORGANIZATION_NOT_FOUND", absl::StrCat("no organization with id ", root));
+  const OrganizationVersion* root_version = VersionAt(*root_record, day);
+  if (!root_version) {
+    return NotFound("NOT_YET_ESTABLISHED", absl::StrCat("organization ", root, " did not exist on ", FormatDayNumber(*day)));
+  }
+
+  v1::SubtreeSummary summary;
+  *summary.mutable_root() = root_version->organization();
+  summary.mutable_root()->set_etag(absl::StrCat(root_record->revision()));
+  if (day) *summary.mutable_as_of() = ToProtoDate(FromDayNumber(*day));
+  std::map<v1::OrganizationKind, int64_t> by_kind;
+  std::vector<v1::Finding> probation_findings;
+
+  // Visits one active organisation of the subtree: its members and its findings.
+  auto visit = [&](uint64_t id, const v1::Organization& org) -> absl::Status {
+    ASSIGN_OR_RETURN(RegistryStore::MemberCounts counts, store_->CountMembers(id, day, snapshot.get()));
+    summary.set_official_member_count(summary.official_member_count() + counts.official);
+    summary.set_probationary_member_count(summary.probationary_member_count() + counts.probationary);
+    const int64_t total = counts.official + counts.probationary;
+    if ((org.kind() == v1::CELL || org.kind() == v1::GRASSROOTS_CELL) && counts.official < kMinOfficialMembers) {
+      *summary.add_findings() = OrganizationFinding(
+          v1::TOO_FEW_OFFICIAL_MEMBERS, org, counts.official,
+          absl::StrCat(org.name(), " has ", counts.official, " official member(s); a cell needs at least ",
+                       kMinOfficialMembers));
+    }
+    if (org.kind() == v1::GRASSROOTS_CELL && total >= kGrassrootsCellLimit) {
+      *summary.add_findings() = OrganizationFinding(
+          v1::GRASSROOTS_CELL_TOO_LARGE, org, total,
+          absl::StrCat(org.name(), " has ", total, " members: from ", kGrassrootsCellLimit,
+                       " a grassroots cell should become a grassroots committee"));
+    }
+    ASSIGN_OR_RETURN(std::vector<RegistryStore::Probation> probations,
+                     store_->ProbationsIn(id, finding_day, snapshot.get()));
+    for (const auto& p : probations) {
+      const bool overdue = p.ends_on < finding_day;
+      if (!overdue && p.ends_on > finding_day + kProbationNoticeDays) continue;
+      ASSIGN_OR_RETURN(std::optional<MemberRecord> member, store_->ReadMember(p.member_id, snapshot.get()));
+      v1::Finding f = OrganizationFinding(overdue ? v1::RECOGNITION_OVERDUE : v1::PROBATION_ENDING, org, 0, "");
+      f.set_member_id(absl::StrCat(p.member_id));
+      if (member && !member->versions().empty()) {
+        f.set_member_name(member->versions(member->versions_size() - 1).member().full_name());
+      }
+      *f.mutable_due_on() = ToProtoDate(FromDayNumber(p.ends_on));
+      f.set_message(absl::StrCat(f.member_name(), overdue ? ": probation ended on " : ": probation ends on ",
+                                 FormatDayNumber(p.ends_on),
+                                 overdue ? " without recognition" : "; prepare the recognition"));
+      probation_findings.push_back(std::move(f));
+    }
+    return absl::OkStatus();
+  };
+
+  std::deque<uint64_t> pending;
+  if (root_version->organization().state() == v1::ACTIVE) {
+    RETURN_IF_ERROR(visit(root, root_version->organization()));
+    pending.push_back(root);
+  }
+  while (!pending.empty()) {
+    ASSIGN_OR_RETURN(std::vector<uint64_t> children, store_->ChildIds(pending.front(), {.day = day}, snapshot.get()));
+    pending.pop_front();
+    for (uint64_t child : children) {
+      ASSIGN_OR_RETURN(std::optional<OrganizationRecord> record, store_->ReadRecord(child, snapshot.get()));
+      const OrganizationVersion* v = record ? VersionAt(*record, day) : nullptr;
+      if (!v || v->organization().state() != v1::ACTIVE) continue;
+      ++by_kind[v->organization().kind()];
+      RETURN_IF_ERROR(visit(child, v->organization()));
+      pending.push_back(child);
+    }
+  }
+  for (const auto& [kind, count] : by_kind) {
+    auto* entry = summary.add_organizations_by_kind();
+    entry->set_kind(kind);
+    entry->set_count(count);
+    summary.set_total_organizations(summary.total_organizations() + count);
+  }
+  summary.set_member_count(summary.official_member_count() + summary.probationary_member_count());
+  for (auto& f : probation_findings) *summary.add_findings() = std::move(f);
+  return summary;
+}
+
+}  // namespace haicap::registry
