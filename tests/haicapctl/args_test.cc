@@ -70,11 +70,54 @@ TEST(ParseAdminUnitLevel, AcceptsProvinceAndCommune) {
   EXPECT_FALSE(ParseAdminUnitLevel("district").ok());
 }
 
+TEST(ParseSex, AcceptsEnglishAndUnaccentedVietnamese) {
+  EXPECT_EQ(ParseSex("male").value(), registry::MALE);
+  EXPECT_EQ(ParseSex("F").value(), registry::FEMALE);
+  EXPECT_EQ(ParseSex("nam").value(), registry::MALE);
+  EXPECT_EQ(ParseSex("Nu").value(), registry::FEMALE);
+  auto unknown = ParseSex("x");
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(unknown.status().message(), "unknown sex \"x\"; use one of male, female");
+}
+
+TEST(ParseMemberStatus, AcceptsNamesAndTheClerksWords) {
+  EXPECT_EQ(ParseMemberStatus("probationary").value(), registry::PROBATIONARY);
+  EXPECT_EQ(ParseMemberStatus("du-bi").value(), registry::PROBATIONARY);
+  EXPECT_EQ(ParseMemberStatus("Chinh-Thuc").value(), registry::OFFICIAL);
+  EXPECT_EQ(ParseMemberStatus("xoa_ten").value(), registry::REMOVED);
+  EXPECT_EQ(ParseMemberStatus("khai-tru").value(), registry::EXPELLED);
+  EXPECT_EQ(ParseMemberStatus("DECEASED").value(), registry::DECEASED);
+  EXPECT_FALSE(ParseMemberStatus("member-status-unspecified").ok());
+  EXPECT_FALSE(ParseMemberStatus("active").ok());
+}
+
+TEST(DescribeDecision, ShowsWhatIsKnown) {
+  registry::Decision decision;
+  EXPECT_EQ(DescribeDecision(decision), "");
+  decision.set_number("123-QĐ/TU");
+  EXPECT_EQ(DescribeDecision(decision), "123-QĐ/TU");
+  decision.mutable_date()->set_year(2025);
+  decision.mutable_date()->set_month(6);
+  decision.mutable_date()->set_day(30);
+  EXPECT_EQ(DescribeDecision(decision), "123-QĐ/TU of 2025-06-30");
+  decision.clear_number();
+  EXPECT_EQ(DescribeDecision(decision), "of 2025-06-30");
+}
+
+TEST(FormatVietnamTime, IsUtcPlusSeven) {
+  google::protobuf::Timestamp at;
+  at.set_seconds(1751302800);  // 2025-06-30 17:00 UTC
+  EXPECT_EQ(FormatVietnamTime(at), "2025-07-01 00:00");
+}
+
 TEST(Labels, AreKebabCaseAndRoundTrip) {
   EXPECT_EQ(KindLabel(registry::COMMUNE_COMMITTEE), "commune-committee");
   EXPECT_EQ(KindLabel(registry::ORGANIZATION_KIND_UNSPECIFIED), "");
   EXPECT_EQ(StateLabel(registry::MERGED), "merged");
   EXPECT_EQ(AdminUnitLevelLabel(registry::PROVINCE), "province");
+  EXPECT_EQ(SexLabel(registry::FEMALE), "female");
+  EXPECT_EQ(SexLabel(registry::SEX_UNSPECIFIED), "");
+  EXPECT_EQ(MemberStatusLabel(registry::PROBATIONARY), "probationary");
   for (const std::string& label : KindLabels()) {
     EXPECT_EQ(KindLabel(ParseKind(label).value()), label);
   }

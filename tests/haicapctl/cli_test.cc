@@ -15,6 +15,7 @@
 #include "gtest/gtest.h"
 #include "haicap/registry/v1/registry.grpc.pb.h"
 #include "tools/haicapctl/app.h"
+#include "tools/haicapctl/args.h"
 
 namespace haicap::ctl {
 namespace {
@@ -24,6 +25,7 @@ using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::MatchesRegex;
+using ::testing::Not;
 
 registry::Organization Org(std::string id, std::string name, registry::OrganizationKind kind,
                            std::string parent) {
@@ -39,7 +41,30 @@ registry::Organization Org(std::string id, std::string name, registry::Organizat
   return org;
 }
 
-// Organisations in memory; records what each call carried.
+google::type::Date Date(int year, int month, int day) {
+  google::type::Date date;
+  date.set_year(year);
+  date.set_month(month);
+  date.set_day(day);
+  return date;
+}
+
+registry::Member Member(std::string id, std::string name, std::string citizen_id,
+                        registry::MemberStatus status) {
+  registry::Member member;
+  member.set_id(std::move(id));
+  member.set_full_name(std::move(name));
+  *member.mutable_date_of_birth() = Date(1990, 5, 2);
+  member.set_sex(registry::FEMALE);
+  member.set_citizen_id(std::move(citizen_id));
+  member.set_organization_id("104");
+  member.set_status(status);
+  *member.mutable_admitted_on() = Date(2015, 3, 1);
+  if (status == registry::OFFICIAL) *member.mutable_official_on() = Date(2016, 3, 1);
+  return member;
+}
+
+// Organisations and members in memory; records what each call carried.
 class FakeRegistry final : public registry::Registry::Service {
  public:
   void Add(const registry::Organization& org) {
@@ -68,17 +93,35 @@ class FakeRegistry final : public registry::Registry::Service {
     std::lock_guard lock(mu_);
     return lists_;
   }
-  registry::CreateOrganizationRequest last_create() {
+  // The last request of this type that reached the fake; empty if none did.
+  template <typename Request>
+  Request last() {
     std::lock_guard lock(mu_);
-    return create_;
+    Request request;
+    auto it = last_.find(Request::descriptor()->full_name());
+    if (it != last_.end()) request.CopyFrom(*it->second);
+    return request;
   }
-  registry::UpdateOrganizationRequest last_update() {
+  // Every ListMembers request, in order.
+  std::vector<registry::ListMembersRequest> member_lists() {
     std::lock_guard lock(mu_);
-    return update_;
+    return member_lists_;
   }
-  registry::MergeOrganizationsRequest last_merge() {
+  std::vector<registry::ListMemberEventsRequest> event_lists() {
     std::lock_guard lock(mu_);
-    return merge_;
+    return event_lists_;
+  }
+  void AddMember(const registry::Member& member) {
+    std::lock_guard lock(mu_);
+    members_.push_back(member);
+  }
+  void AddMemberEvent(const registry::MemberEvent& event) {
+    std::lock_guard lock(mu_);
+    member_events_.push_back(event);
+  }
+  void SetSummary(const registry::SubtreeSummary& summary) {
+    std::lock_guard lock(mu_);
+    summary_ = summary;
   }
 
   grpc::Status CreateOrganization(grpc::ServerContext* context,
@@ -86,7 +129,7 @@ class FakeRegistry final : public registry::Registry::Service {
                                   registry::Organization* response) override {
     std::lock_guard lock(mu_);
     if (auto failed = Begin(context); !failed.ok()) return failed;
-    create_ = *request;
+    Record(*request);
     *response = request->organization();
     response->set_id("57");
     response->set_state(registry::ACTIVE);
@@ -99,7 +142,7 @@ class FakeRegistry final : public registry::Registry::Service {
                                   registry::Organization* response) override {
     std::lock_guard lock(mu_);
     if (auto failed = Begin(context); !failed.ok()) return failed;
-    update_ = *request;
+    Record(*request);
     *response = request->organization();
     return grpc::Status::OK;
   }
@@ -109,7 +152,7 @@ class FakeRegistry final : public registry::Registry::Service {
                                   registry::MergeOrganizationsResponse* response) override {
     std::lock_guard lock(mu_);
     if (auto failed = Begin(context); !failed.ok()) return failed;
-    merge_ = *request;
+    Record(*request);
     response->mutable_successor()->set_id(request->target_id());
     return grpc::Status::OK;
   }
@@ -137,22 +180,153 @@ class FakeRegistry final : public registry::Registry::Service {
     std::lock_guard lock(mu_);
     if (auto failed = Begin(context); !failed.ok()) return failed;
     lists_.push_back(*request);
-    std::vector<const registry::Organization*> matching;
+    std::vector<registry::Organization> matching;
     for (const auto& org : organizations_) {
-      if (org.parent_id() == request->parent_id()) matching.push_back(&org);
+      if (org.parent_id() == request->parent_id()) matching.push_back(org);
     }
-    const size_t page_size = request->page_size() > 0 ? request->page_size() : 100;
-    const size_t start = request->page_token().empty() ? 0 : std::stoul(request->page_token());
-    for (size_t i = start; i < matching.size() && i < start + page_size; ++i) {
-      *response->add_organizations() = *matching[i];
+    Paginate(matching, *request, response->mutable_organizations(), response);
+    return grpc::Status::OK;
+  }
+
+  grpc::Status AdmitMember(grpc::ServerContext* context,
+                           const registry::AdmitMemberRequest* request,
+                           registry::Member* response) override {
+    std::lock_guard lock(mu_);
+    if (auto failed = Begin(context); !failed.ok()) return failed;
+    Record(*request);
+    *response = request->member();
+    response->set_id("1024");
+    response->set_status(registry::PROBATIONARY);
+    *response->mutable_admitted_on() = request->ceremony_date();
+    return grpc::Status::OK;
+  }
+
+  grpc::Status RegisterMember(grpc::ServerContext* context,
+                              const registry::RegisterMemberRequest* request,
+                              registry::Member* response) override {
+    std::lock_guard lock(mu_);
+    if (auto failed = Begin(context); !failed.ok()) return failed;
+    Record(*request);
+    *response = request->member();
+    response->set_id("2048");
+    return grpc::Status::OK;
+  }
+
+  grpc::Status RecognizeOfficial(grpc::ServerContext* context,
+                                 const registry::RecognizeOfficialRequest* request,
+                                 registry::Member* response) override {
+    std::lock_guard lock(mu_);
+    if (auto failed = Begin(context); !failed.ok()) return failed;
+    Record(*request);
+    response->set_id(request->member_id());
+    response->set_status(registry::OFFICIAL);
+    return grpc::Status::OK;
+  }
+
+  grpc::Status EndMembership(grpc::ServerContext* context,
+                             const registry::EndMembershipRequest* request,
+                             registry::Member* response) override {
+    std::lock_guard lock(mu_);
+    if (auto failed = Begin(context); !failed.ok()) return failed;
+    Record(*request);
+    response->set_id(request->member_id());
+    response->set_status(request->status());
+    response->set_end_reason(request->reason());
+    *response->mutable_ended_on() = request->effective_date();
+    return grpc::Status::OK;
+  }
+
+  grpc::Status UpdateMember(grpc::ServerContext* context,
+                            const registry::UpdateMemberRequest* request,
+                            registry::Member* response) override {
+    std::lock_guard lock(mu_);
+    if (auto failed = Begin(context); !failed.ok()) return failed;
+    Record(*request);
+    *response = request->member();
+    return grpc::Status::OK;
+  }
+
+  grpc::Status GetMember(grpc::ServerContext* context, const registry::GetMemberRequest* request,
+                         registry::Member* response) override {
+    std::lock_guard lock(mu_);
+    if (auto failed = Begin(context); !failed.ok()) return failed;
+    Record(*request);
+    for (const auto& member : members_) {
+      if (member.id() == request->id()) {
+        *response = member;
+        return grpc::Status::OK;
+      }
     }
-    if (start + page_size < matching.size()) {
-      response->set_next_page_token(std::to_string(start + page_size));
+    return ToGrpcStatus(
+        NotFound("MEMBER_NOT_FOUND", "member " + request->id() + " does not exist"),
+        "registry.haicap");
+  }
+
+  // Like the registry: by organisation with citizen IDs masked, or the exact citizen-ID lookup
+  // in full. The page token is the offset.
+  grpc::Status ListMembers(grpc::ServerContext* context,
+                           const registry::ListMembersRequest* request,
+                           registry::ListMembersResponse* response) override {
+    std::lock_guard lock(mu_);
+    if (auto failed = Begin(context); !failed.ok()) return failed;
+    member_lists_.push_back(*request);
+    std::vector<registry::Member> matching;
+    for (registry::Member member : members_) {
+      if (!request->citizen_id().empty()) {
+        if (member.citizen_id() == request->citizen_id()) matching.push_back(member);
+      } else if (member.organization_id() == request->organization_id()) {
+        member.set_citizen_id("********" + member.citizen_id().substr(8));
+        matching.push_back(member);
+      }
     }
+    Paginate(matching, *request, response->mutable_members(), response);
+    return grpc::Status::OK;
+  }
+
+  grpc::Status ListMemberEvents(grpc::ServerContext* context,
+                                const registry::ListMemberEventsRequest* request,
+                                registry::ListMemberEventsResponse* response) override {
+    std::lock_guard lock(mu_);
+    if (auto failed = Begin(context); !failed.ok()) return failed;
+    event_lists_.push_back(*request);
+    std::vector<registry::MemberEvent> matching;
+    for (const auto& event : member_events_) {
+      if (event.member_id() == request->member_id()) matching.push_back(event);
+    }
+    Paginate(matching, *request, response->mutable_events(), response);
+    return grpc::Status::OK;
+  }
+
+  grpc::Status SummarizeSubtree(grpc::ServerContext* context,
+                                const registry::SummarizeSubtreeRequest* request,
+                                registry::SubtreeSummary* response) override {
+    std::lock_guard lock(mu_);
+    if (auto failed = Begin(context); !failed.ok()) return failed;
+    Record(*request);
+    *response = summary_;
     return grpc::Status::OK;
   }
 
  private:
+  void Record(const google::protobuf::Message& request) {
+    auto& copy = last_[request.GetDescriptor()->full_name()];
+    copy.reset(request.New());
+    copy->CopyFrom(request);
+  }
+
+  // The page of `all` the request asks for (the page token is the offset) into `page`, and the
+  // next page token into `response`.
+  template <typename Item, typename Request, typename Response>
+  static void Paginate(const std::vector<Item>& all, const Request& request,
+                       google::protobuf::RepeatedPtrField<Item>* page, Response* response) {
+    const size_t page_size = request.page_size() > 0 ? request.page_size() : 100;
+    const size_t start = request.page_token().empty() ? 0 : std::stoul(request.page_token());
+    for (size_t i = start; i < all.size() && i < start + page_size; ++i) *page->Add() = all[i];
+    if (start + page_size < all.size()) {
+      response->set_next_page_token(std::to_string(start + page_size));
+    }
+  }
+
   grpc::Status Begin(grpc::ServerContext* context) {
     const auto& metadata = context->client_metadata();
     auto actor = metadata.find("x-haicap-actor");
@@ -169,9 +343,12 @@ class FakeRegistry final : public registry::Registry::Service {
   std::chrono::milliseconds delay_{0};
   std::vector<Seen> seen_;
   std::vector<registry::ListOrganizationsRequest> lists_;
-  registry::CreateOrganizationRequest create_;
-  registry::UpdateOrganizationRequest update_;
-  registry::MergeOrganizationsRequest merge_;
+  std::map<std::string, std::unique_ptr<google::protobuf::Message>> last_;
+  std::vector<registry::Member> members_;
+  std::vector<registry::MemberEvent> member_events_;
+  std::vector<registry::ListMembersRequest> member_lists_;
+  std::vector<registry::ListMemberEventsRequest> event_lists_;
+  registry::SubtreeSummary summary_;
 };
 
 std::unique_ptr<grpc::Server> StartServer(grpc::Service* service, int* port) {
@@ -215,7 +392,7 @@ TEST_F(HaicapctlTest, CreateSendsTheParsedRequestWithActorAndARequestId) {
                  "--timeout", "3"}),
             0)
       << err_.str();
-  const registry::CreateOrganizationRequest request = fake_.last_create();
+  const registry::CreateOrganizationRequest request = fake_.last<registry::CreateOrganizationRequest>();
   EXPECT_EQ(request.organization().name(), "Đảng bộ phường Phúc Lợi");
   EXPECT_EQ(request.organization().kind(), registry::COMMUNE_COMMITTEE);
   EXPECT_EQ(request.organization().parent_id(), "1");
@@ -246,9 +423,9 @@ TEST_F(HaicapctlTest, CreateSendsTheGivenRequestIdAndNoDecisionWhenNoneIsGiven) 
                  "--upper-grassroots-powers"}),
             0)
       << err_.str();
-  EXPECT_EQ(fake_.last_create().request_id(), "retry-me-1");
-  EXPECT_FALSE(fake_.last_create().has_decision());
-  EXPECT_TRUE(fake_.last_create().organization().upper_grassroots_powers());
+  EXPECT_EQ(fake_.last<registry::CreateOrganizationRequest>().request_id(), "retry-me-1");
+  EXPECT_FALSE(fake_.last<registry::CreateOrganizationRequest>().has_decision());
+  EXPECT_TRUE(fake_.last<registry::CreateOrganizationRequest>().organization().upper_grassroots_powers());
 }
 
 TEST_F(HaicapctlTest, UpdateMaskNamesExactlyTheFlagsGiven) {
@@ -256,7 +433,7 @@ TEST_F(HaicapctlTest, UpdateMaskNamesExactlyTheFlagsGiven) {
                  "--upper-grassroots-powers=false", "--etag", "e7", "--effective", "01/07/2025"}),
             0)
       << err_.str();
-  const registry::UpdateOrganizationRequest request = fake_.last_update();
+  const registry::UpdateOrganizationRequest request = fake_.last<registry::UpdateOrganizationRequest>();
   EXPECT_EQ(request.organization().id(), "57");
   EXPECT_THAT(request.update_mask().paths(), ElementsAre("name", "upper_grassroots_powers"));
   EXPECT_EQ(request.organization().name(), "Đảng bộ phường Đống Đa");
@@ -289,8 +466,8 @@ TEST_F(HaicapctlTest, UsageErrorsExitTwoBeforeAnyCall) {
 TEST_F(HaicapctlTest, MergeIntoAnExistingOrganisation) {
   ASSERT_EQ(Run({"org", "merge", "301", "302", "--into", "300", "--effective", "01/08/2025"}), 0)
       << err_.str();
-  EXPECT_THAT(fake_.last_merge().source_ids(), ElementsAre("301", "302"));
-  EXPECT_EQ(fake_.last_merge().target_id(), "300");
+  EXPECT_THAT(fake_.last<registry::MergeOrganizationsRequest>().source_ids(), ElementsAre("301", "302"));
+  EXPECT_EQ(fake_.last<registry::MergeOrganizationsRequest>().target_id(), "300");
 }
 
 TEST_F(HaicapctlTest, ServerErrorsExitOneWithTheReasonOnStderr) {
@@ -394,8 +571,351 @@ TEST_F(HaicapctlTest, HelpIsUserDocumentation) {
   EXPECT_THAT(out_.str(), HasSubstr("Examples:"));
   EXPECT_THAT(out_.str(), HasSubstr("--effective DATE REQUIRED"));
   EXPECT_THAT(out_.str(), HasSubstr("DD/MM/YYYY"));
+  EXPECT_EQ(Run({"member", "admit", "--help"}), 0);
+  EXPECT_THAT(out_.str(), HasSubstr("Admit (kết nạp) a new party member"));
+  EXPECT_THAT(out_.str(), HasSubstr("--citizen-id 12DIGITS REQUIRED"));
+  EXPECT_THAT(out_.str(), HasSubstr("Example:\n  haicapctl member admit"));
+  EXPECT_EQ(Run({"member", "end", "--help"}), 0);
+  EXPECT_THAT(out_.str(), HasSubstr("removed (xóa tên)"));
   EXPECT_EQ(Run({"--help"}), 0);
   EXPECT_THAT(out_.str(), HasSubstr("Exit codes"));
+  EXPECT_THAT(out_.str(), HasSubstr("member"));
+}
+
+TEST_F(HaicapctlTest, AdmitSendsPersonalDataCeremonyAndDecision) {
+  ASSERT_EQ(Run({"member", "admit", "--name", "Nguyễn Văn An", "--born", "02/05/1998", "--sex",
+                 "nam", "--citizen-id", " 001098012345 ", "--org", "104", "--ceremony",
+                 "19/05/2025", "--card-number", "01234567", "--decision-number", "215-QĐ/ĐU",
+                 "--decision-date", "05/05/2025"}),
+            0)
+      << err_.str();
+  const auto request = fake_.last<registry::AdmitMemberRequest>();
+  EXPECT_EQ(request.member().full_name(), "Nguyễn Văn An");
+  EXPECT_EQ(FormatDate(request.member().date_of_birth()), "1998-05-02");
+  EXPECT_EQ(request.member().sex(), registry::MALE);
+  EXPECT_EQ(request.member().citizen_id(), "001098012345");  // blanks dropped
+  EXPECT_EQ(request.member().organization_id(), "104");
+  EXPECT_EQ(request.member().party_card_number(), "01234567");
+  EXPECT_EQ(request.member().party_record_number(), "");
+  EXPECT_EQ(request.member().status(), registry::MEMBER_STATUS_UNSPECIFIED);
+  EXPECT_EQ(FormatDate(request.ceremony_date()), "2025-05-19");
+  EXPECT_EQ(request.decision().number(), "215-QĐ/ĐU");
+  EXPECT_EQ(FormatDate(request.decision().date()), "2025-05-05");
+  EXPECT_THAT(request.request_id(), MatchesRegex("[0-9a-f-]{36}"));
+  EXPECT_EQ(fake_.seen()[0].actor, "clerk.phucloi");
+  EXPECT_EQ(out_.str(),
+            "ID:            1024\n"
+            "Name:          Nguyễn Văn An\n"
+            "Born:          1998-05-02\n"
+            "Sex:           male\n"
+            "Citizen ID:    001098012345\n"
+            "Party card:    01234567\n"
+            "Organisation:  104\n"
+            "Status:        probationary\n"
+            "Admitted:      2025-05-19\n");
+}
+
+TEST_F(HaicapctlTest, RegisterSendsStatusPastDatesAndEffectiveDay) {
+  ASSERT_EQ(Run({"member", "register", "--name", "Trần Thị Bình", "--born", "11/03/1970",
+                 "--sex", "female", "--citizen-id", "001170004321", "--record-number", "LL-77",
+                 "--org", "104", "--status", "chinh-thuc", "--admitted", "03/02/1995",
+                 "--official", "03/02/1996", "--effective", "01/07/2025", "--request-id",
+                 "import-row-7"}),
+            0)
+      << err_.str();
+  const auto request = fake_.last<registry::RegisterMemberRequest>();
+  EXPECT_EQ(request.member().status(), registry::OFFICIAL);
+  EXPECT_EQ(request.member().sex(), registry::FEMALE);
+  EXPECT_EQ(request.member().party_record_number(), "LL-77");
+  EXPECT_EQ(FormatDate(request.member().admitted_on()), "1995-02-03");
+  EXPECT_EQ(FormatDate(request.member().official_on()), "1996-02-03");
+  EXPECT_EQ(FormatDate(request.effective_date()), "2025-07-01");
+  EXPECT_FALSE(request.has_decision());
+  EXPECT_EQ(request.request_id(), "import-row-7");
+
+  // Without --official the registry works out the date: none is sent.
+  ASSERT_EQ(Run({"member", "register", "--name", "Lê Văn Cường", "--born", "20/10/2000", "--sex",
+                 "m", "--citizen-id", "001200009876", "--org", "104", "--status", "probationary",
+                 "--admitted", "01/03/2025", "--effective", "01/07/2025"}),
+            0)
+      << err_.str();
+  EXPECT_EQ(FormatDate(fake_.last<registry::RegisterMemberRequest>().member().official_on()), "");
+}
+
+TEST_F(HaicapctlTest, RecognizeSendsTheDecisionAndEtag) {
+  ASSERT_EQ(Run({"member", "recognise", "1024", "--decision-date", "25/05/2026",
+                 "--decision-number", "301-QĐ/ĐU", "--etag", "3"}),
+            0)
+      << err_.str();
+  const auto request = fake_.last<registry::RecognizeOfficialRequest>();
+  EXPECT_EQ(request.member_id(), "1024");
+  EXPECT_EQ(request.decision().number(), "301-QĐ/ĐU");
+  EXPECT_EQ(FormatDate(request.decision().date()), "2026-05-25");
+  EXPECT_EQ(request.etag(), "3");
+  EXPECT_FALSE(request.request_id().empty());
+  EXPECT_THAT(out_.str(), HasSubstr("Status:  official\n"));
+}
+
+TEST_F(HaicapctlTest, RecognizeBeforeTwelveMonthsShowsTheRegistrysReason) {
+  fake_.FailWith(ToGrpcStatus(
+      FailedPrecondition("PROBATION_NOT_OVER",
+                         "member 1024's probation ends on 2026-05-19; recognition is possible "
+                         "from then on"),
+      "registry.haicap"));
+  EXPECT_EQ(Run({"member", "recognize", "1024", "--decision-date", "01/09/2025"}), 1);
+  // A refusal is a known outcome: no advice to retry.
+  EXPECT_EQ(err_.str(),
+            "error: FAILED_PRECONDITION (PROBATION_NOT_OVER): member 1024's probation ends on "
+            "2026-05-19; recognition is possible from then on\n");
+  EXPECT_THAT(out_.str(), IsEmpty());
+}
+
+TEST_F(HaicapctlTest, EndSendsHowWhyAndFromWhen) {
+  ASSERT_EQ(Run({"member", "end", "1024", "--as", "xoa-ten", "--reason",
+                 "bỏ sinh hoạt đảng 3 tháng không có lý do", "--effective", "15/09/2025",
+                 "--decision-number", "77-QĐ/ĐU", "--decision-date", "12/09/2025"}),
+            0)
+      << err_.str();
+  const auto request = fake_.last<registry::EndMembershipRequest>();
+  EXPECT_EQ(request.member_id(), "1024");
+  EXPECT_EQ(request.status(), registry::REMOVED);
+  EXPECT_EQ(request.reason(), "bỏ sinh hoạt đảng 3 tháng không có lý do");
+  EXPECT_EQ(FormatDate(request.effective_date()), "2025-09-15");
+  EXPECT_EQ(request.decision().number(), "77-QĐ/ĐU");
+  EXPECT_THAT(out_.str(), HasSubstr("Status:      removed\n"));
+  EXPECT_THAT(out_.str(), HasSubstr("Ended:       2025-09-15\n"));
+}
+
+TEST_F(HaicapctlTest, MemberUpdateMaskNamesExactlyTheFlagsGiven) {
+  ASSERT_EQ(Run({"member", "update", "1024", "--citizen-id", "001098012346", "--name",
+                 "Nguyễn Văn Ân", "--etag", "7"}),
+            0)
+      << err_.str();
+  const auto request = fake_.last<registry::UpdateMemberRequest>();
+  EXPECT_EQ(request.member().id(), "1024");
+  EXPECT_THAT(request.update_mask().paths(), ElementsAre("full_name", "citizen_id"));
+  EXPECT_EQ(request.member().full_name(), "Nguyễn Văn Ân");
+  EXPECT_EQ(request.member().citizen_id(), "001098012346");
+  EXPECT_FALSE(request.member().has_date_of_birth());
+  EXPECT_EQ(request.etag(), "7");
+  EXPECT_THAT(request.request_id(), MatchesRegex("[0-9a-f-]{36}"));
+
+  ASSERT_EQ(Run({"member", "update", "1024", "--born", "1/1/1990", "--sex", "female",
+                 "--card-number", "C-1", "--record-number", "R-2"}),
+            0);
+  EXPECT_THAT(fake_.last<registry::UpdateMemberRequest>().update_mask().paths(),
+              ElementsAre("date_of_birth", "sex", "party_card_number", "party_record_number"));
+}
+
+TEST_F(HaicapctlTest, MemberUsageErrorsExitTwoBeforeAnyCall) {
+  const std::vector<std::string> admit = {"member", "admit", "--name", "Nguyễn Văn An",
+                                          "--born", "02/05/1998", "--org", "104",
+                                          "--ceremony", "19/05/2025"};
+  auto with = [](std::vector<std::string> args, std::initializer_list<std::string> more) {
+    args.insert(args.end(), more);
+    return args;
+  };
+  EXPECT_EQ(Run(with(admit, {"--sex", "x", "--citizen-id", "001098012345"})), 2);
+  EXPECT_THAT(err_.str(), HasSubstr("unknown sex \"x\"; use one of male, female"));
+  // A mistyped citizen ID is refused without being repeated.
+  EXPECT_EQ(Run(with(admit, {"--sex", "male", "--citizen-id", "00109801234"})), 2);
+  EXPECT_THAT(err_.str(), HasSubstr("--citizen-id: a citizen ID (căn cước công dân) is exactly "
+                                    "12 digits"));
+  EXPECT_THAT(err_.str(), Not(HasSubstr("00109801234")));
+  EXPECT_EQ(Run(with(admit, {"--sex", "male", "--citizen-id", "00109801234x"})), 2);
+  EXPECT_EQ(Run(with(admit, {"--sex", "male"})), 2);  // no citizen ID
+  EXPECT_EQ(Run({"member", "end", "1024", "--as", "official", "--reason", "x", "--effective",
+                 "2025-09-15"}),
+            2);
+  EXPECT_THAT(err_.str(), HasSubstr("--as: use removed, expelled or deceased"));
+  EXPECT_EQ(Run({"member", "end", "1024", "--as", "deceased", "--effective", "2025-09-15"}), 2);
+  EXPECT_EQ(Run({"member", "register", "--name", "A", "--born", "1/1/1990", "--sex", "m",
+                 "--citizen-id", "001090000001", "--org", "104", "--status", "removed",
+                 "--admitted", "1/1/2015", "--effective", "1/7/2025"}),
+            2);
+  EXPECT_THAT(err_.str(), HasSubstr("--status: use probationary or official"));
+  EXPECT_EQ(Run({"member", "recognize", "1024"}), 2);  // no --decision-date
+  EXPECT_EQ(Run({"member", "update", "1024", "--etag", "7"}), 2);  // nothing to correct
+  EXPECT_EQ(Run({"member", "list"}), 2);
+  EXPECT_EQ(Run({"member", "list", "--org", "104", "--citizen-id", "001098012345"}), 2);
+  EXPECT_EQ(Run({"member", "list", "--citizen-id", "001098012345", "--subtree"}), 2);
+  EXPECT_EQ(Run({"member", "list", "--org", "104", "--status", "dead"}), 2);
+  EXPECT_EQ(Run({"member"}), 2);
+  EXPECT_THAT(fake_.seen(), IsEmpty());
+}
+
+TEST_F(HaicapctlTest, MemberListAllFollowsPageTokensAndShowsIdsAsTheServerSendsThem) {
+  fake_.AddMember(Member("7", "Nguyễn Văn An", "001098012345", registry::PROBATIONARY));
+  fake_.AddMember(Member("8", "Đặng Thị Bình", "001170004321", registry::OFFICIAL));
+  fake_.AddMember(Member("9", "Lê Văn Cường", "001200009876", registry::OFFICIAL));
+  ASSERT_EQ(Run({"member", "list", "--org", "104", "--page-size", "2", "--all"}), 0)
+      << err_.str();
+  const auto lists = fake_.member_lists();
+  ASSERT_EQ(lists.size(), 2u);
+  EXPECT_EQ(lists[0].page_token(), "");
+  EXPECT_EQ(lists[1].page_token(), "2");
+  for (const auto& request : lists) {
+    EXPECT_EQ(request.organization_id(), "104");
+    EXPECT_EQ(request.page_size(), 2);
+  }
+  EXPECT_EQ(out_.str(),
+            "ID  NAME           BORN        SEX     CITIZEN ID    ORG  STATUS        ADMITTED    "
+            "OFFICIAL\n"
+            "7   Nguyễn Văn An  1990-05-02  female  ********2345  104  probationary  2015-03-01\n"
+            "8   Đặng Thị Bình  1990-05-02  female  ********4321  104  official      2015-03-01  "
+            "2016-03-01\n"
+            "9   Lê Văn Cường   1990-05-02  female  ********9876  104  official      2015-03-01  "
+            "2016-03-01\n");
+  EXPECT_THAT(err_.str(), IsEmpty());
+}
+
+TEST_F(HaicapctlTest, MemberListSendsEveryFilterAndTellsHowToContinue) {
+  for (const char* id : {"1", "2", "3"}) {
+    fake_.AddMember(Member(id, "Nguyễn Văn An", "00109801234" + std::string(id),
+                           registry::PROBATIONARY));
+  }
+  ASSERT_EQ(Run({"member", "list", "--org", "104", "--subtree", "--status", "du-bi", "--name",
+                 "nguyen van an", "--as-of", "30/06/2025", "--page-size", "2"}),
+            0)
+      << err_.str();
+  ASSERT_EQ(fake_.member_lists().size(), 1u);
+  const auto request = fake_.member_lists()[0];
+  EXPECT_TRUE(request.include_subtree());
+  EXPECT_EQ(request.status(), registry::PROBATIONARY);
+  EXPECT_EQ(request.name_query(), "nguyen van an");
+  EXPECT_EQ(FormatDate(request.as_of()), "2025-06-30");
+  EXPECT_EQ(request.citizen_id(), "");
+  EXPECT_EQ(err_.str(), "(more results: repeat with --page-token 2, or use --all)\n");
+}
+
+TEST_F(HaicapctlTest, MemberListByCitizenIdIsTheExactLookup) {
+  fake_.AddMember(Member("7", "Nguyễn Văn An", "001098012345", registry::PROBATIONARY));
+  ASSERT_EQ(Run({"member", "list", "--citizen-id", "001098012345"}), 0) << err_.str();
+  ASSERT_EQ(fake_.member_lists().size(), 1u);
+  EXPECT_EQ(fake_.member_lists()[0].citizen_id(), "001098012345");
+  EXPECT_EQ(fake_.member_lists()[0].organization_id(), "");
+  EXPECT_THAT(out_.str(), HasSubstr("  001098012345  "));
+}
+
+TEST_F(HaicapctlTest, MemberGetAsTableAndJson) {
+  registry::Member member = Member("8", "Đặng Thị Bình", "001170004321", registry::OFFICIAL);
+  member.set_etag("5");
+  fake_.AddMember(member);
+  ASSERT_EQ(Run({"member", "get", "8", "--as-of", "01/01/2016"}), 0) << err_.str();
+  EXPECT_EQ(FormatDate(fake_.last<registry::GetMemberRequest>().as_of()), "2016-01-01");
+  EXPECT_EQ(out_.str(),
+            "ID:            8\n"
+            "Name:          Đặng Thị Bình\n"
+            "Born:          1990-05-02\n"
+            "Sex:           female\n"
+            "Citizen ID:    001170004321\n"
+            "Organisation:  104\n"
+            "Status:        official\n"
+            "Admitted:      2015-03-01\n"
+            "Official:      2016-03-01\n"
+            "Etag:          5\n");
+  ASSERT_EQ(Run({"-o", "json", "member", "get", "8"}), 0);
+  EXPECT_EQ(FormatDate(fake_.last<registry::GetMemberRequest>().as_of()), "");
+  EXPECT_THAT(out_.str(), HasSubstr("\"citizenId\": \"001170004321\""));
+  EXPECT_THAT(out_.str(), HasSubstr("\"status\": \"OFFICIAL\""));
+  EXPECT_THAT(out_.str(), HasSubstr("\"sex\": \"FEMALE\""));
+
+  EXPECT_EQ(Run({"member", "get", "99"}), 1);
+  EXPECT_EQ(err_.str(), "error: NOT_FOUND (MEMBER_NOT_FOUND): member 99 does not exist\n");
+}
+
+TEST_F(HaicapctlTest, MemberHistoryPagesThroughEventsWithDetails) {
+  registry::MemberEvent admitted;
+  admitted.set_member_id("7");
+  admitted.set_sequence(11);
+  admitted.set_type(registry::ADMITTED);
+  *admitted.mutable_effective_date() = Date(2025, 5, 19);
+  admitted.mutable_decision()->set_number("215-QĐ/ĐU");
+  *admitted.mutable_decision()->mutable_date() = Date(2025, 5, 5);
+  *admitted.mutable_member() = Member("7", "Nguyễn Văn An", "********2345", registry::PROBATIONARY);
+  admitted.set_actor("clerk.phucloi");
+  admitted.mutable_recorded_at()->set_seconds(1747641600);  // 2025-05-19 08:00 UTC
+  registry::MemberEvent corrected = admitted;
+  corrected.set_sequence(12);
+  corrected.set_type(registry::CORRECTED);
+  corrected.clear_decision();
+  corrected.mutable_changed_fields()->add_paths("full_name");
+  corrected.mutable_changed_fields()->add_paths("citizen_id");
+  registry::MemberEvent moved = corrected;
+  moved.set_sequence(13);
+  moved.set_type(registry::MEMBER_MOVED);
+  moved.clear_changed_fields();
+  moved.set_previous_organization_id("104");
+  moved.set_organization_id("300");
+  *moved.mutable_effective_date() = Date(2025, 8, 1);
+  for (const auto* event : {&admitted, &corrected, &moved}) fake_.AddMemberEvent(*event);
+
+  ASSERT_EQ(Run({"member", "history", "7", "--page-size", "2", "--all"}), 0) << err_.str();
+  ASSERT_EQ(fake_.event_lists().size(), 2u);
+  EXPECT_EQ(fake_.event_lists()[1].page_token(), "2");
+  EXPECT_EQ(out_.str(),
+            "EFFECTIVE   SEQ  EVENT      DETAILS                                      DECISION"
+            "                 ACTOR          RECORDED\n"
+            "2025-05-19  11   admitted   into 104, probationary                       215-QĐ/ĐU"
+            " of 2025-05-05  clerk.phucloi  2025-05-19 15:00\n"
+            "2025-05-19  12   corrected  name=Nguyễn Văn An, citizen-id=********2345         "
+            "                  clerk.phucloi  2025-05-19 15:00\n"
+            "2025-08-01  13   moved      from 104 to 300                                      "
+            "                 clerk.phucloi  2025-05-19 15:00\n");
+}
+
+TEST_F(HaicapctlTest, SummaryPrintsMemberCountsAndOneLinePerFinding) {
+  registry::SubtreeSummary summary;
+  *summary.mutable_root() = Org("57", "Đảng bộ phường Phúc Lợi", registry::COMMUNE_COMMITTEE, "1");
+  summary.set_total_organizations(1);
+  summary.set_member_count(3);
+  summary.set_official_member_count(2);
+  summary.set_probationary_member_count(1);
+  registry::KindCount* cells = summary.add_organizations_by_kind();
+  cells->set_kind(registry::GRASSROOTS_CELL);
+  cells->set_count(1);
+  registry::Finding* few = summary.add_findings();
+  few->set_kind(registry::TOO_FEW_OFFICIAL_MEMBERS);
+  few->set_organization_id("104");
+  few->set_organization_name("Chi bộ Tổ dân phố 5");
+  few->set_count(2);
+  few->set_message("2 official members; a cell needs at least 3");
+  registry::Finding* overdue = summary.add_findings();
+  overdue->set_kind(registry::RECOGNITION_OVERDUE);
+  overdue->set_organization_id("104");
+  overdue->set_organization_name("Chi bộ Tổ dân phố 5");
+  overdue->set_member_id("7");
+  overdue->set_member_name("Nguyễn Văn An");
+  *overdue->mutable_due_on() = Date(2026, 5, 19);
+  overdue->set_message("probation ended on 2026-05-19 without recognition");
+  fake_.SetSummary(summary);
+
+  ASSERT_EQ(Run({"org", "summary", "57", "--as-of", "31/10/2026"}), 0) << err_.str();
+  EXPECT_EQ(FormatDate(fake_.last<registry::SummarizeSubtreeRequest>().as_of()), "2026-10-31");
+  EXPECT_EQ(out_.str(),
+            "Organisation:            Đảng bộ phường Phúc Lợi (57, commune-committee)\n"
+            "Organisations under it:  1\n"
+            "Party members:           3\n"
+            "  official:              2\n"
+            "  probationary:          1\n"
+            "\n"
+            "KIND             ACTIVE\n"
+            "grassroots-cell  1\n"
+            "\n"
+            "Findings (2), to act on:\n"
+            "FINDING                   ORGANISATION               MEMBER             DUE         "
+            "MESSAGE\n"
+            "too few official members  Chi bộ Tổ dân phố 5 (104)                                 "
+            "2 official members; a cell needs at least 3\n"
+            "recognition overdue       Chi bộ Tổ dân phố 5 (104)  Nguyễn Văn An (7)  2026-05-19  "
+            "probation ended on 2026-05-19 without recognition\n");
+
+  summary.clear_findings();
+  fake_.SetSummary(summary);
+  ASSERT_EQ(Run({"org", "summary", "57"}), 0);
+  EXPECT_THAT(out_.str(), HasSubstr("\nNo findings.\n"));
+  ASSERT_EQ(Run({"org", "summary", "57", "-o", "json"}), 0);
+  EXPECT_THAT(out_.str(), HasSubstr("\"probationaryMemberCount\": \"1\""));
 }
 
 TEST(HaicapctlUnreachable, SaysWhereItLookedAndExitsOne) {

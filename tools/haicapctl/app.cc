@@ -10,6 +10,7 @@
 #include "CLI/CLI.hpp"
 #include "tools/haicapctl/flags.h"
 #include "tools/haicapctl/help_format.h"
+#include "tools/haicapctl/member_commands.h"
 #include "tools/haicapctl/org_commands.h"
 #include "tools/haicapctl/session.h"
 #include "tools/haicapctl/unit_commands.h"
@@ -26,6 +27,8 @@ cell, ... in any case. Tables count characters, so Vietnamese names line up.
 Examples:
   haicapctl org list --kind commune --name "phuc loi"
   haicapctl org tree 1 --depth 1 --as-of 30/06/2025
+  haicapctl org summary 57                    # members, and what the ward office must act on
+  haicapctl member list --org 57 --subtree --name "nguyen van an"
   HAICAP_REGISTRY=10.0.0.5:50051 haicapctl -o json org get 57
 
 Exit codes: 0 success, 1 the registry refused or could not be reached (reason on stderr),
@@ -94,7 +97,8 @@ int RunHaicapctl(int argc, const char* const* argv, std::ostream& out, std::ostr
   Session session(out, err);
   CLI::App app(
       "haicapctl: the admin command line of haicap, the registry of party organisations\n"
-      "(tổ chức đảng) and of the administrative units in force since 1 July 2025.",
+      "(tổ chức đảng), their members (đảng viên) and the administrative units in force since\n"
+      "1 July 2025.",
       "haicapctl");
   auto formatter = std::make_shared<WrappingFormatter>(/*line_width=*/100);
   formatter->column_width(30);
@@ -110,6 +114,13 @@ int RunHaicapctl(int argc, const char* const* argv, std::ostream& out, std::ostr
   org->require_subcommand(1);
   AddOrgQueryCommands(org, session);
   AddOrgChangeCommands(org, session);
+
+  CLI::App* member = app.add_subcommand(
+      "member", "Party members (đảng viên): admit, register, recognise, end, correct; show, list, "
+                "history");
+  member->require_subcommand(1);
+  AddMemberQueryCommands(member, session);
+  AddMemberChangeCommands(member, session);
 
   CLI::App* unit =
       app.add_subcommand("unit", "Administrative units: provinces and communes since July 2025");

@@ -1,6 +1,6 @@
-// haicapctl as a function: the command tree (global options, `org ...`, `unit ...`) and the
-// mapping of outcomes to exit codes. main() only forwards to it, so tests run the real command
-// line in process.
+// haicapctl as a function: the command tree (global options, `org ...`, `member ...`,
+// `unit ...`) and the mapping of outcomes to exit codes. main() only forwards to it, so tests
+// run the real command line in process.
 #pragma once
 
 #include <ostream>

@@ -10,6 +10,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
+#include "absl/time/time.h"
 #include "common/civil_date.h"
 #include "common/errors.h"
 
@@ -133,6 +134,24 @@ absl::StatusOr<registry::AdminUnitLevel> ParseAdminUnitLevel(std::string_view te
                                              "level");
 }
 
+absl::StatusOr<registry::Sex> ParseSex(std::string_view text) {
+  return ParseEnum<registry::Sex>(text, registry::Sex_descriptor(),
+                                  {{"m", registry::MALE},
+                                   {"nam", registry::MALE},
+                                   {"f", registry::FEMALE},
+                                   {"nu", registry::FEMALE}},
+                                  "sex");
+}
+
+absl::StatusOr<registry::MemberStatus> ParseMemberStatus(std::string_view text) {
+  return ParseEnum<registry::MemberStatus>(text, registry::MemberStatus_descriptor(),
+                                           {{"du-bi", registry::PROBATIONARY},
+                                            {"chinh-thuc", registry::OFFICIAL},
+                                            {"xoa-ten", registry::REMOVED},
+                                            {"khai-tru", registry::EXPELLED}},
+                                           "member status");
+}
+
 std::string KindLabel(registry::OrganizationKind kind) {
   return LabelOf(kind, registry::OrganizationKind_descriptor());
 }
@@ -143,6 +162,11 @@ std::string AdminUnitLevelLabel(registry::AdminUnitLevel level) {
   return LabelOf(level, registry::AdminUnitLevel_descriptor());
 }
 
+std::string SexLabel(registry::Sex sex) { return LabelOf(sex, registry::Sex_descriptor()); }
+std::string MemberStatusLabel(registry::MemberStatus status) {
+  return LabelOf(status, registry::MemberStatus_descriptor());
+}
+
 std::vector<std::string> KindLabels() {
   std::vector<std::string> labels;
   const auto* type = registry::OrganizationKind_descriptor();
@@ -150,6 +174,20 @@ std::vector<std::string> KindLabels() {
     if (type->value(i)->number() != 0) labels.push_back(EnumLabel(type->value(i)->name()));
   }
   return labels;
+}
+
+std::string DescribeDecision(const registry::Decision& decision) {
+  const std::string date = FormatDate(decision.date());
+  if (date.empty()) return decision.number();
+  if (decision.number().empty()) return absl::StrCat("of ", date);
+  return absl::StrCat(decision.number(), " of ", date);
+}
+
+std::string FormatVietnamTime(const google::protobuf::Timestamp& at) {
+  static const absl::TimeZone vietnam = absl::FixedTimeZone(7 * 60 * 60);
+  return absl::FormatTime("%Y-%m-%d %H:%M",
+                          absl::FromUnixSeconds(at.seconds()) + absl::Nanoseconds(at.nanos()),
+                          vietnam);
 }
 
 std::string NewRequestId() {

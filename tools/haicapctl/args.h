@@ -2,9 +2,10 @@
 // turned back into the short words the CLI prints.
 //
 // Dates are accepted as 2025-07-01 (ISO) and as 1/7/2025 or 01/07/2025 (day first, the way a
-// Vietnamese clerk writes them) and always printed as YYYY-MM-DD. Kinds, states and
-// administrative levels are accepted case-insensitively as the proto enum name
-// (COMMUNE_COMMITTEE), its kebab form (commune-committee) or a short alias (commune).
+// Vietnamese clerk writes them) and always printed as YYYY-MM-DD. Kinds, states, administrative
+// levels, sexes and member statuses are accepted case-insensitively as the proto enum name
+// (COMMUNE_COMMITTEE), its kebab form (commune-committee) or a short alias (commune; for members
+// also the unaccented Vietnamese word: nam, nu, du-bi, chinh-thuc, xoa-ten, khai-tru).
 #pragma once
 
 #include <string>
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "google/protobuf/timestamp.pb.h"
 #include "google/type/date.pb.h"
 #include "haicap/registry/v1/registry.pb.h"
 
@@ -28,13 +30,22 @@ std::string FormatDate(const google::type::Date& date);
 absl::StatusOr<registry::OrganizationKind> ParseKind(std::string_view text);
 absl::StatusOr<registry::OrganizationState> ParseState(std::string_view text);
 absl::StatusOr<registry::AdminUnitLevel> ParseAdminUnitLevel(std::string_view text);
+absl::StatusOr<registry::Sex> ParseSex(std::string_view text);
+absl::StatusOr<registry::MemberStatus> ParseMemberStatus(std::string_view text);
 
 // The kebab form printed in tables: "commune-committee", "active", "province".
 std::string KindLabel(registry::OrganizationKind kind);
 std::string StateLabel(registry::OrganizationState state);
 std::string AdminUnitLevelLabel(registry::AdminUnitLevel level);
+std::string SexLabel(registry::Sex sex);
+std::string MemberStatusLabel(registry::MemberStatus status);
 // Every accepted kind in kebab form, for help texts.
 std::vector<std::string> KindLabels();
+
+// "123-QĐ/TU of 2025-06-30", "123-QĐ/TU", "of 2025-06-30" or "" for no decision.
+std::string DescribeDecision(const registry::Decision& decision);
+// "2025-07-01 09:30" in Vietnam time (UTC+7 all year).
+std::string FormatVietnamTime(const google::protobuf::Timestamp& at);
 
 // A fresh random idempotency key (a UUIDv4 string) for a mutating request.
 std::string NewRequestId();

@@ -1,5 +1,8 @@
 #include "tools/haicapctl/flags.h"
 
+#include <algorithm>
+
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_join.h"
 #include "tools/haicapctl/args.h"
 
@@ -20,9 +23,18 @@ CLI::Validator Normalizing(Parse parse, Canonical canonical) {
       /*validator_desc=*/"");
 }
 
+// An option whose text `parse` turns into an `Enum`; it stores the enum value's name.
 template <typename Enum>
-std::string EnumName(Enum value, const google::protobuf::EnumDescriptor* type) {
-  return type->FindValueByNumber(value)->name();
+CLI::Option* AddEnumOption(CLI::App* app, const std::string& name, std::string& value,
+                           const std::string& help, const std::string& type_name,
+                           absl::StatusOr<Enum> (*parse)(std::string_view),
+                           const google::protobuf::EnumDescriptor* type) {
+  return app->add_option(name, value, help)
+      ->transform(Normalizing(parse,
+                              [type](Enum parsed) {
+                                return type->FindValueByNumber(parsed)->name();
+                              }))
+      ->type_name(type_name);
 }
 
 }  // namespace
@@ -36,33 +48,57 @@ CLI::Option* AddDateOption(CLI::App* app, const std::string& name, std::string& 
 
 CLI::Option* AddKindOption(CLI::App* app, const std::string& name, std::string& value,
                            const std::string& help) {
-  return app
-      ->add_option(name, value, help + " (one of " + absl::StrJoin(KindLabels(), ", ") + ")")
-      ->transform(Normalizing(ParseKind,
-                              [](registry::OrganizationKind kind) {
-                                return EnumName(kind, registry::OrganizationKind_descriptor());
-                              }))
-      ->type_name("KIND");
+  return AddEnumOption(app, name, value,
+                       help + " (one of " + absl::StrJoin(KindLabels(), ", ") + ")", "KIND",
+                       ParseKind, registry::OrganizationKind_descriptor());
 }
 
 CLI::Option* AddStateOption(CLI::App* app, const std::string& name, std::string& value,
                             const std::string& help) {
-  return app->add_option(name, value, help + " (active, merged or dissolved)")
-      ->transform(Normalizing(ParseState,
-                              [](registry::OrganizationState state) {
-                                return EnumName(state, registry::OrganizationState_descriptor());
-                              }))
-      ->type_name("STATE");
+  return AddEnumOption(app, name, value, help + " (active, merged or dissolved)", "STATE",
+                       ParseState, registry::OrganizationState_descriptor());
 }
 
 CLI::Option* AddLevelOption(CLI::App* app, const std::string& name, std::string& value,
                             const std::string& help) {
-  return app->add_option(name, value, help + " (province or commune)")
-      ->transform(Normalizing(ParseAdminUnitLevel,
-                              [](registry::AdminUnitLevel level) {
-                                return EnumName(level, registry::AdminUnitLevel_descriptor());
-                              }))
-      ->type_name("LEVEL");
+  return AddEnumOption(app, name, value, help + " (province or commune)", "LEVEL",
+                       ParseAdminUnitLevel, registry::AdminUnitLevel_descriptor());
+}
+
+CLI::Option* AddSexOption(CLI::App* app, const std::string& name, std::string& value,
+                          const std::string& help) {
+  return AddEnumOption(app, name, value, help + " (male or female; nam or nu)", "SEX", ParseSex,
+                       registry::Sex_descriptor());
+}
+
+CLI::Option* AddMemberStatusOption(CLI::App* app, const std::string& name, std::string& value,
+                                   const std::string& help) {
+  return AddEnumOption(app, name, value,
+                       help + " (probationary = dự bị, official = chính thức, removed = xóa tên, "
+                              "expelled = khai trừ, deceased)",
+                       "STATUS", ParseMemberStatus, registry::MemberStatus_descriptor());
+}
+
+CLI::Option* AddCitizenIdOption(CLI::App* app, const std::string& name, std::string& value,
+                                const std::string& help) {
+  return app->add_option(name, value, help + " (12 digits)")
+      ->transform(CLI::Validator(
+          [](std::string& input) -> std::string {
+            const std::string id(absl::StripAsciiWhitespace(input));
+            const bool twelve_digits =
+                id.size() == 12 && std::all_of(id.begin(), id.end(), [](char c) {
+                  return absl::ascii_isdigit(static_cast<unsigned char>(c));
+                });
+            if (!twelve_digits) return "a citizen ID (căn cước công dân) is exactly 12 digits";
+            input = id;
+            return "";
+          },
+          /*validator_desc=*/""))
+      ->type_name("12DIGITS");
+}
+
+void SetDate(const std::string& option_value, google::type::Date* date) {
+  if (!option_value.empty()) *date = ParseDate(option_value).value();
 }
 
 CLI::Validator ActorValidator() {
@@ -79,31 +115,40 @@ CLI::Validator ActorValidator() {
       "");
 }
 
-void ChangeFlags::AddTo(CLI::App* command) {
-  AddDateOption(command, "--effective", effective_,
-                "The day the change takes effect (ngày có hiệu lực),")
-      ->required();
-  command->add_option("--decision-number", decision_number_,
-                      "Number of the decision behind the change, e.g. 123-QĐ/TU");
-  AddDateOption(command, "--decision-date", decision_date_, "Date the decision was signed");
+void RequestIdFlag::AddTo(CLI::App* command) {
   command->add_option("--request-id", request_id_,
                       "Idempotency key: repeating a command with the same id changes nothing "
                       "twice (default: a random id)");
 }
 
-google::type::Date ChangeFlags::effective_date() const { return ParseDate(effective_).value(); }
-
-registry::Decision ChangeFlags::decision() const {
-  registry::Decision decision;
-  decision.set_number(decision_number_);
-  if (!decision_date_.empty()) *decision.mutable_date() = ParseDate(decision_date_).value();
-  return decision;
-}
-
-const std::string& ChangeFlags::request_id() {
+const std::string& RequestIdFlag::value() {
   if (request_id_.empty()) request_id_ = NewRequestId();
   return request_id_;
 }
+
+void DecisionFlags::AddTo(CLI::App* command, bool date_required) {
+  command->add_option("--decision-number", number_,
+                      "Number of the decision behind the change, e.g. 123-QĐ/TU");
+  AddDateOption(command, "--decision-date", date_, "Date the decision was signed")
+      ->required(date_required);
+  request_id_.AddTo(command);
+}
+
+registry::Decision DecisionFlags::decision() const {
+  registry::Decision decision;
+  decision.set_number(number_);
+  if (!date_.empty()) *decision.mutable_date() = ParseDate(date_).value();
+  return decision;
+}
+
+void ChangeFlags::AddTo(CLI::App* command) {
+  AddDateOption(command, "--effective", effective_,
+                "The day the change takes effect (ngày có hiệu lực),")
+      ->required();
+  decision_.AddTo(command);
+}
+
+google::type::Date ChangeFlags::effective_date() const { return ParseDate(effective_).value(); }
 
 void PageFlags::AddTo(CLI::App* command, const std::string& items) {
   auto* all = command->add_flag("--all", all_, "Fetch every page of " + items);

@@ -1,6 +1,7 @@
-// CLI11 options shared by several commands: typed arguments (dates, kinds, states, levels) that
-// are checked and normalised while parsing, so a typo is a usage error (exit 2) before any call,
-// and the flags every change takes (effective date, decision, request id).
+// CLI11 options shared by several commands: typed arguments (dates, kinds, states, levels, sexes,
+// member statuses, citizen IDs) that are checked and normalised while parsing, so a typo is a
+// usage error (exit 2) before any call, and the flags every change takes (effective date,
+// decision, request id).
 #pragma once
 
 #include <string>
@@ -12,8 +13,8 @@
 
 namespace haicap::ctl {
 
-// Each adds an option storing the canonical text: a date as YYYY-MM-DD, a kind/state/level as
-// its enum name. Convert it with the parsers in args.h, which then cannot fail.
+// Each adds an option storing the canonical text: a date as YYYY-MM-DD, a kind/state/level/sex/
+// status as its enum name. Convert it with the parsers in args.h, which then cannot fail.
 CLI::Option* AddDateOption(CLI::App* app, const std::string& name, std::string& value,
                            const std::string& help);
 CLI::Option* AddKindOption(CLI::App* app, const std::string& name, std::string& value,
@@ -22,11 +23,57 @@ CLI::Option* AddStateOption(CLI::App* app, const std::string& name, std::string&
                             const std::string& help);
 CLI::Option* AddLevelOption(CLI::App* app, const std::string& name, std::string& value,
                             const std::string& help);
+CLI::Option* AddSexOption(CLI::App* app, const std::string& name, std::string& value,
+                          const std::string& help);
+CLI::Option* AddMemberStatusOption(CLI::App* app, const std::string& name, std::string& value,
+                                   const std::string& help);
+// A citizen ID (căn cước công dân): 12 digits, surrounding blanks dropped. The usage error never
+// repeats what was typed, since a citizen ID is personal data.
+CLI::Option* AddCitizenIdOption(CLI::App* app, const std::string& name, std::string& value,
+                                const std::string& help);
+
+// Sets `*date` from an option added with AddDateOption (so already checked); leaves it as it is
+// (an unset date, all zero, in a fresh request) when the option was not given.
+void SetDate(const std::string& option_value, google::type::Date* date);
 
 // An `x-haicap-actor` value gRPC can carry: printable ASCII, at most 100 characters.
 CLI::Validator ActorValidator();
 
-// --effective (required), --decision-number, --decision-date and --request-id.
+// --request-id: the idempotency key of a change.
+class RequestIdFlag {
+ public:
+  void AddTo(CLI::App* command);
+  // --request-id, or one generated on first use and kept.
+  const std::string& value();
+
+ private:
+  std::string request_id_;
+};
+
+// --decision-number, --decision-date and --request-id.
+class DecisionFlags {
+ public:
+  // With `date_required`, --decision-date must be given.
+  void AddTo(CLI::App* command, bool date_required = false);
+
+  // Sets decision (when given) and request_id on any change request.
+  template <typename Request>
+  void Fill(Request* request) {
+    registry::Decision given = decision();
+    if (given.ByteSizeLong() > 0) *request->mutable_decision() = std::move(given);
+    request->set_request_id(request_id_.value());
+  }
+
+ private:
+  // Empty (no fields set) when neither decision flag was given.
+  registry::Decision decision() const;
+
+  std::string number_;
+  std::string date_;
+  RequestIdFlag request_id_;
+};
+
+// --effective (required), then the DecisionFlags.
 class ChangeFlags {
  public:
   void AddTo(CLI::App* command);
@@ -35,22 +82,14 @@ class ChangeFlags {
   template <typename Request>
   void Fill(Request* request) {
     *request->mutable_effective_date() = effective_date();
-    registry::Decision given = decision();
-    if (given.ByteSizeLong() > 0) *request->mutable_decision() = std::move(given);
-    request->set_request_id(request_id());
+    decision_.Fill(request);
   }
 
  private:
   google::type::Date effective_date() const;
-  // Empty (no fields set) when neither decision flag was given.
-  registry::Decision decision() const;
-  // --request-id, or one generated on first use and kept.
-  const std::string& request_id();
 
   std::string effective_;
-  std::string decision_number_;
-  std::string decision_date_;
-  std::string request_id_;
+  DecisionFlags decision_;
 };
 
 // --page-size, --page-token and --all for List commands.

@@ -12,10 +12,6 @@ namespace {
 
 using registry::Registry;
 
-void SetDate(const std::string& as_of, google::type::Date* date) {
-  if (!as_of.empty()) *date = ParseDate(as_of).value();
-}
-
 void AddGet(CLI::App* org, Session& session) {
   struct Flags {
     std::string id;
@@ -193,10 +189,17 @@ void AddSummary(CLI::App* org, Session& session) {
   };
   auto flags = std::make_shared<Flags>();
   CLI::App* cmd = org->add_subcommand(
-      "summary", "Count the organisations and party members in an organisation's subtree");
+      "summary",
+      "Count the organisations and party members in an organisation's subtree, and list what "
+      "the office must act on");
   cmd->add_option("id", flags->id, "Organisation id")->required();
-  AddDateOption(cmd, "--as-of", flags->as_of, "Count as they stood on this day (default: the latest state)");
-  cmd->footer(R"(Examples:
+  AddDateOption(cmd, "--as-of", flags->as_of,
+                "Count as they stood on this day (default: the latest state)");
+  cmd->footer(R"(Findings, one per line, are what the office must act on: a cell with fewer than 3
+official members, a grassroots cell of 30 or more members (it should become a grassroots
+committee), probation ending within 30 days, recognition overdue (quá hạn công nhận chính thức).
+
+Examples:
   haicapctl org summary 57                      # how many cells and members the ward has
   haicapctl org summary 57 --as-of 31/03/2025   # at the end of Q1)");
   session.SetAction(cmd, [flags](Session& s) {

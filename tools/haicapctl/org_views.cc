@@ -2,17 +2,10 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "absl/time/time.h"
 #include "tools/haicapctl/args.h"
 
 namespace haicap::ctl {
 namespace {
-
-// Vietnam keeps UTC+7 all year.
-const absl::TimeZone& VietnamTime() {
-  static const absl::TimeZone zone = absl::FixedTimeZone(7 * 60 * 60);
-  return zone;
-}
 
 std::string EventLabel(registry::EventType type) {
   switch (type) {
@@ -60,19 +53,32 @@ std::string EventDetails(const registry::OrganizationEvent& event) {
   }
 }
 
-std::string RecordedAt(const registry::OrganizationEvent& event) {
-  if (!event.has_recorded_at()) return "";
-  const absl::Time at = absl::FromUnixSeconds(event.recorded_at().seconds()) +
-                        absl::Nanoseconds(event.recorded_at().nanos());
-  return absl::FormatTime("%Y-%m-%d %H:%M", at, VietnamTime());
+std::string FindingLabel(registry::FindingKind kind) {
+  switch (kind) {
+    case registry::TOO_FEW_OFFICIAL_MEMBERS: return "too few official members";
+    case registry::GRASSROOTS_CELL_TOO_LARGE: return "grassroots cell too large";
+    case registry::PROBATION_ENDING: return "probation ending";
+    case registry::RECOGNITION_OVERDUE: return "recognition overdue";
+    default: return absl::StrCat(static_cast<int>(kind));
+  }
 }
 
-// "123-QĐ/TU of 2025-06-30", "123-QĐ/TU", "of 2025-06-30" or "".
-std::string DescribeDecision(const registry::Decision& decision) {
-  const std::string date = FormatDate(decision.date());
-  if (date.empty()) return decision.number();
-  if (decision.number().empty()) return absl::StrCat("of ", date);
-  return absl::StrCat(decision.number(), " of ", date);
+// "Nguyễn Văn An (m-7)"; "" when `id` is.
+std::string NameWithId(const std::string& name, const std::string& id) {
+  if (id.empty()) return "";
+  return name.empty() ? id : absl::StrCat(name, " (", id, ")");
+}
+
+// FINDING, ORGANISATION, MEMBER, DUE, MESSAGE: one line per finding.
+Table FindingTable(const google::protobuf::RepeatedPtrField<registry::Finding>& findings) {
+  Table table({"FINDING", "ORGANISATION", "MEMBER", "DUE", "MESSAGE"});
+  for (const registry::Finding& finding : findings) {
+    table.AddRow({FindingLabel(finding.kind()),
+                  NameWithId(finding.organization_name(), finding.organization_id()),
+                  NameWithId(finding.member_name(), finding.member_id()),
+                  FormatDate(finding.due_on()), finding.message()});
+  }
+  return table;
 }
 
 }  // namespace
@@ -108,7 +114,8 @@ Table EventTable(const google::protobuf::RepeatedPtrField<registry::Organization
   for (const registry::OrganizationEvent& event : events) {
     table.AddRow({FormatDate(event.effective_date()), absl::StrCat(event.sequence()),
                   event.organization_id(), EventLabel(event.type()), EventDetails(event),
-                  DescribeDecision(event.decision()), event.actor(), RecordedAt(event)});
+                  DescribeDecision(event.decision()), event.actor(),
+                  event.has_recorded_at() ? FormatVietnamTime(event.recorded_at()) : ""});
   }
   return table;
 }
@@ -124,13 +131,21 @@ void PrintSummary(std::ostream& out, const registry::SubtreeSummary& summary) {
                        {"  official", absl::StrCat(summary.official_member_count())},
                        {"  probationary", absl::StrCat(summary.probationary_member_count())},
                    });
-  if (summary.organizations_by_kind().empty()) return;
-  out << '\n';
-  Table kinds({"KIND", "ACTIVE"});
-  for (const registry::KindCount& count : summary.organizations_by_kind()) {
-    kinds.AddRow({KindLabel(count.kind()), absl::StrCat(count.count())});
+  if (!summary.organizations_by_kind().empty()) {
+    out << '\n';
+    Table kinds({"KIND", "ACTIVE"});
+    for (const registry::KindCount& count : summary.organizations_by_kind()) {
+      kinds.AddRow({KindLabel(count.kind()), absl::StrCat(count.count())});
+    }
+    kinds.Print(out);
   }
-  kinds.Print(out);
+  out << '\n';
+  if (summary.findings().empty()) {
+    out << "No findings.\n";
+    return;
+  }
+  out << "Findings (" << summary.findings_size() << "), to act on:\n";
+  FindingTable(summary.findings()).Print(out);
 }
 
 }  // namespace haicap::ctl

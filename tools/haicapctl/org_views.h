@@ -1,5 +1,5 @@
 // Table renderings of registry answers about organisations: one organisation as label/value
-// lines, lists as tables, the history and the subtree summary.
+// lines, lists as tables, the history and the subtree summary with its findings.
 #pragma once
 
 #include <ostream>
@@ -18,6 +18,8 @@ void PrintOrganization(std::ostream& out, const registry::Organization& organiza
 Table OrganizationTable(const google::protobuf::RepeatedPtrField<registry::Organization>& list);
 // EFFECTIVE, SEQ, ORG, EVENT, DETAILS, DECISION, ACTOR, RECORDED (Asia/Ho_Chi_Minh).
 Table EventTable(const google::protobuf::RepeatedPtrField<registry::OrganizationEvent>& events);
+// The counts, the active organisations by kind, then the findings one per line (or "No
+// findings.").
 void PrintSummary(std::ostream& out, const registry::SubtreeSummary& summary);
 
 }  // namespace haicap::ctl

@@ -1,0 +1,19 @@
+// The `haicapctl member ...` commands over the registry's member roster (đảng viên). Each
+// registers its subcommand on `member` with its flags, its help (the user documentation: what it
+// does, in the clerk's words, and examples) and its action, which runs through `session`.
+//
+// Citizen IDs are personal data: the CLI prints them only where the registry's answer holds
+// them, and never repeats a typed one in an error.
+#pragma once
+
+#include "CLI/CLI.hpp"
+#include "tools/haicapctl/session.h"
+
+namespace haicap::ctl {
+
+// get, list, history.
+void AddMemberQueryCommands(CLI::App* member, Session& session);
+// admit, register, recognize, end, update.
+void AddMemberChangeCommands(CLI::App* member, Session& session);
+
+}  // namespace haicap::ctl
