@@ -38,6 +38,7 @@ absl::StatusOr<const OrganizationRecord*> ChangeSet::Load(uint64_t id, std::stri
 }
 
 absl::Status ChangeSet::AddEvent(uint64_t id, OrganizationEvent event, bool is_new) {
+  RememberOrganization(id);
   Entry* entry = nullptr;
   if (is_new) {
     entry = &entries_[id];
@@ -154,12 +155,8 @@ absl::Status ChangeSet::CheckNoCycles(uint64_t id) {
   return absl::OkStatus();
 }
 
-absl::Status ChangeSet::Validate() {
-  std::vector<uint64_t> changed;
-  for (const auto& [id, entry] : entries_) {
-    if (entry.changed) changed.push_back(id);
-  }
-  for (uint64_t id : changed) {
+absl::Status ChangeSet::ValidateOrganizations(const std::vector<uint64_t>& ids) {
+  for (uint64_t id : ids) {
     RETURN_IF_ERROR(CheckUnderParents(entries_.at(id).after));
     ASSIGN_OR_RETURN(std::vector<uint64_t> children, ChildrenEver(id));
     for (uint64_t child : children) {
@@ -168,7 +165,67 @@ absl::Status ChangeSet::Validate() {
     }
     RETURN_IF_ERROR(CheckNoCycles(id));
   }
-  return ValidateMembers(changed);
+  return absl::OkStatus();
+}
+
+absl::Status ChangeSet::Validate() {
+  std::vector<uint64_t> organizations, members;
+  for (const auto& [id, entry] : entries_) {
+    if (entry.changed) organizations.push_back(id);
+  }
+  for (const auto& [id, entry] : members_) {
+    if (entry.changed) members.push_back(id);
+  }
+  RETURN_IF_ERROR(ValidateOrganizations(organizations));
+  return ValidateMembers(members, organizations);
+}
+
+void ChangeSet::Savepoint() {
+  savepoint_ = true;
+  organizations_before_savepoint_.clear();
+  members_before_savepoint_.clear();
+}
+
+void ChangeSet::RememberOrganization(uint64_t id) {
+  if (!savepoint_ || organizations_before_savepoint_.count(id)) return;
+  auto it = entries_.find(id);
+  organizations_before_savepoint_[id] = it == entries_.end() ? std::nullopt : std::optional<Entry>(it->second);
+}
+
+void ChangeSet::RememberMember(uint64_t id) {
+  if (!savepoint_ || members_before_savepoint_.count(id)) return;
+  auto it = members_.find(id);
+  members_before_savepoint_[id] = it == members_.end() ? std::nullopt : std::optional<MemberEntry>(it->second);
+}
+
+void ChangeSet::RollbackToSavepoint() {
+  for (auto& [id, before] : organizations_before_savepoint_) {
+    if (before) {
+      entries_[id] = std::move(*before);
+    } else {
+      entries_.erase(id);
+    }
+  }
+  for (auto& [id, before] : members_before_savepoint_) {
+    if (before) {
+      members_[id] = std::move(*before);
+    } else {
+      members_.erase(id);
+    }
+  }
+  Savepoint();
+}
+
+absl::Status ChangeSet::ValidateSinceSavepoint() {
+  std::vector<uint64_t> organizations, members;
+  for (const auto& [id, before] : organizations_before_savepoint_) {
+    if (entries_.count(id) && entries_.at(id).changed) organizations.push_back(id);
+  }
+  for (const auto& [id, before] : members_before_savepoint_) {
+    if (members_.count(id) && members_.at(id).changed) members.push_back(id);
+  }
+  RETURN_IF_ERROR(ValidateOrganizations(organizations));
+  return ValidateMembers(members, organizations);
 }
 
 void ChangeSet::Write(rocksdb::WriteBatch* batch) {

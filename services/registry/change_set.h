@@ -15,6 +15,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -42,6 +43,13 @@ class ChangeSet {
 
   // Checks the invariants above for everything changed.
   absl::Status Validate();
+
+  // Savepoints let an import apply rows one by one and drop a bad row without losing the others:
+  // Savepoint() marks a point, RollbackToSavepoint() forgets every event added since, and
+  // ValidateSinceSavepoint() checks only what changed since.
+  void Savepoint();
+  void RollbackToSavepoint();
+  absl::Status ValidateSinceSavepoint();
 
   // Writes the events, records and index entries into `batch`.
   void Write(rocksdb::WriteBatch* batch);
@@ -76,8 +84,13 @@ class ChangeSet {
   absl::StatusOr<MemberEntry*> FetchMember(uint64_t id);
   // Checks that each living stretch of the member lies in an active organisation holding members.
   absl::Status CheckMemberPlacement(const MemberRecord& member);
-  // The member-side checks of Validate().
-  absl::Status ValidateMembers(const std::vector<uint64_t>& changed_organizations);
+  // The organisation-side checks of Validate() for `ids`.
+  absl::Status ValidateOrganizations(const std::vector<uint64_t>& ids);
+  // The member-side checks of Validate(): `members`, and every member of `organizations`.
+  absl::Status ValidateMembers(const std::vector<uint64_t>& members, const std::vector<uint64_t>& organizations);
+  // Before an entry changes after a savepoint, keep how it was.
+  void RememberOrganization(uint64_t id);
+  void RememberMember(uint64_t id);
   void WriteMembers(rocksdb::WriteBatch* batch);
   // Checks that `child`'s active stretches under a parent fit that parent's timeline.
   absl::Status CheckUnderParents(const OrganizationRecord& child);
@@ -90,6 +103,9 @@ class ChangeSet {
   absl::Time recorded_at_;
   std::map<uint64_t, Entry> entries_;
   std::map<uint64_t, MemberEntry> members_;
+  bool savepoint_ = false;
+  std::map<uint64_t, std::optional<Entry>> organizations_before_savepoint_;
+  std::map<uint64_t, std::optional<MemberEntry>> members_before_savepoint_;
 };
 
 }  // namespace haicap::registry

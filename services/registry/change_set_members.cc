@@ -31,6 +31,7 @@ absl::StatusOr<const MemberRecord*> ChangeSet::LoadMember(uint64_t id, std::stri
 }
 
 absl::Status ChangeSet::AddMemberEvent(uint64_t id, MemberEvent event, bool is_new) {
+  RememberMember(id);
   MemberEntry* entry = nullptr;
   if (is_new) {
     entry = &members_[id];
@@ -96,13 +97,11 @@ absl::Status ChangeSet::CheckMemberPlacement(const MemberRecord& member) {
   return absl::OkStatus();
 }
 
-absl::Status ChangeSet::ValidateMembers(const std::vector<uint64_t>& changed_organizations) {
-  std::set<uint64_t> to_check;
-  for (const auto& [id, entry] : members_) {
-    if (entry.changed) to_check.insert(id);
-  }
+absl::Status ChangeSet::ValidateMembers(const std::vector<uint64_t>& members,
+                                        const std::vector<uint64_t>& organizations) {
+  std::set<uint64_t> to_check(members.begin(), members.end());
   // An organisation that ends or changes kind must not strand its members.
-  for (uint64_t org : changed_organizations) {
+  for (uint64_t org : organizations) {
     ASSIGN_OR_RETURN(std::vector<uint64_t> ids, store_->MemberIds(org, {.ever = true}));
     to_check.insert(ids.begin(), ids.end());
   }
@@ -112,7 +111,8 @@ absl::Status ChangeSet::ValidateMembers(const std::vector<uint64_t>& changed_org
   }
   // No two living members share a citizen ID.
   std::map<std::string, uint64_t> claimed;
-  for (const auto& [id, entry] : members_) {
+  for (uint64_t id : members) {
+    const MemberEntry& entry = members_.at(id);
     if (!entry.changed || entry.after.versions().empty()) continue;
     const v1::Member& latest = entry.after.versions(entry.after.versions_size() - 1).member();
     if (!IsLiving(latest.status())) continue;

@@ -115,16 +115,8 @@ absl::StatusOr<v1::Organization> OrganizationRegistry::Create(const v1::CreateOr
       "CreateOrganization", request.request_id(), [&](WriteBatch* batch) -> absl::StatusOr<v1::Organization> {
         std::shared_lock lock(structure_mu_);
         ChangeSet change(store_, caller.actor, request.request_id(), clock_->Now());
-        const v1::Organization& org = request.organization();
-        if (!org.parent_id().empty()) {
-          ASSIGN_OR_RETURN(uint64_t parent, ParseOrganizationId(org.parent_id(), "organization.parent_id"));
-          RETURN_IF_ERROR(change.Load(parent, "organization.parent_id").status());
-        }
-        const uint64_t id = store_->AllocateOrganizationId();
-        OrganizationEvent event = NewEvent(v1::ESTABLISHED, request.effective_date(), request.decision());
-        event.set_parent_id(org.parent_id());
-        *event.mutable_organization() = EstablishedFields(org);
-        RETURN_IF_ERROR(change.AddEvent(id, std::move(event), /*is_new=*/true));
+        ASSIGN_OR_RETURN(const uint64_t id, StageEstablish(change, request.organization(), request.effective_date(),
+                                                           request.decision(), "organization.parent_id"));
         RETURN_IF_ERROR(change.Validate());
         change.Write(batch);
         return change.Latest(id);
@@ -208,21 +200,9 @@ absl::StatusOr<v1::MoveOrganizationsResponse> OrganizationRegistry::Move(const v
       [&](WriteBatch* batch) -> absl::StatusOr<v1::MoveOrganizationsResponse> {
         std::unique_lock lock(structure_mu_);
         ChangeSet change(store_, caller.actor, request.request_id(), clock_->Now());
-        ASSIGN_OR_RETURN(const OrganizationRecord* parent, change.Load(new_parent, "new_parent_id"));
-        RETURN_IF_ERROR(ActiveOn(*parent, day, "the new parent").status());
         for (size_t i = 0; i < ids.size(); ++i) {
-          ASSIGN_OR_RETURN(const OrganizationRecord* record,
-                           change.Load(ids[i], absl::StrCat("organization_ids[", i, "]")));
-          ASSIGN_OR_RETURN(const OrganizationVersion* now, ActiveOn(*record, day, "organization"));
-          if (now->organization().parent_id() == request.new_parent_id()) {
-            return FailedPrecondition("ALREADY_UNDER_PARENT",
-                                      absl::StrCat(now->organization().name(), " (", ids[i], ") is already under ",
-                                                   request.new_parent_id(), " on ", FormatDayNumber(day)));
-          }
-          OrganizationEvent event = NewEvent(v1::MOVED, request.effective_date(), request.decision());
-          event.set_parent_id(request.new_parent_id());
-          event.set_previous_parent_id(now->organization().parent_id());
-          RETURN_IF_ERROR(change.AddEvent(ids[i], std::move(event)));
+          RETURN_IF_ERROR(StageMove(change, ids[i], new_parent, request.effective_date(), request.decision(),
+                                    absl::StrCat("organization_ids[", i, "]")));
         }
         RETURN_IF_ERROR(change.Validate());
         change.Write(batch);
@@ -266,16 +246,8 @@ absl::StatusOr<v1::MergeOrganizationsResponse> OrganizationRegistry::Merge(const
         ChangeSet change(store_, caller.actor, request.request_id(), clock_->Now());
         uint64_t successor = 0;
         if (into_new) {
-          const v1::Organization& org = request.new_organization();
-          if (!org.parent_id().empty()) {
-            RETURN_IF_ERROR(change.Load(*ParseOrganizationId(org.parent_id(), "new_organization.parent_id"),
-                                        "new_organization.parent_id").status());
-          }
-          successor = store_->AllocateOrganizationId();
-          OrganizationEvent established = NewEvent(v1::ESTABLISHED, request.effective_date(), request.decision());
-          established.set_parent_id(org.parent_id());
-          *established.mutable_organization() = EstablishedFields(org);
-          RETURN_IF_ERROR(change.AddEvent(successor, std::move(established), /*is_new=*/true));
+          ASSIGN_OR_RETURN(successor, StageEstablish(change, request.new_organization(), request.effective_date(),
+                                                     request.decision(), "new_organization.parent_id"));
         } else {
           successor = *ParseOrganizationId(request.target_id(), "target_id");
           ASSIGN_OR_RETURN(const OrganizationRecord* target, change.Load(successor, "target_id"));
@@ -348,45 +320,87 @@ absl::StatusOr<v1::Organization> OrganizationRegistry::Dissolve(const v1::Dissol
       "DissolveOrganization", request.request_id(), [&](WriteBatch* batch) -> absl::StatusOr<v1::Organization> {
         std::unique_lock lock(structure_mu_);
         ChangeSet change(store_, caller.actor, request.request_id(), clock_->Now());
-        ASSIGN_OR_RETURN(const OrganizationRecord* record, change.Load(id, "id"));
-        ASSIGN_OR_RETURN(const OrganizationVersion* now, ActiveOn(*record, day, "organization"));
-        const std::string name = now->organization().name();
-        // Name what still hangs under it on or after the day, so the clerk knows what to move first.
-        std::vector<std::string> remaining;
-        ASSIGN_OR_RETURN(std::vector<uint64_t> children, store_->ChildIds(id, {.ever = true}));
-        for (uint64_t child : children) {
-          ASSIGN_OR_RETURN(const OrganizationRecord* child_record, change.Load(child));
-          for (const OrganizationVersion& v : child_record->versions()) {
-            const v1::Organization& c = v.organization();
-            if (c.state() == v1::ACTIVE && c.parent_id() == request.id() && v.to_day() > day) {
-              remaining.push_back(absl::StrCat(c.name(), " (", c.id(), ")"));
-              break;
-            }
-          }
-        }
-        if (!remaining.empty()) {
-          const size_t shown = std::min<size_t>(remaining.size(), 10);
-          return FailedPrecondition(
-              "HAS_CHILDREN",
-              absl::StrCat("cannot dissolve ", name, " (", id, ") on ", FormatDayNumber(day), ": ", remaining.size(),
-                           " organization(s) still under it: ",
-                           absl::StrJoin(remaining.begin(), remaining.begin() + shown, ", "),
-                           remaining.size() > shown ? ", ..." : "",
-                           "; move, merge or dissolve them first"));
-        }
-        ASSIGN_OR_RETURN(RegistryStore::MemberCounts on_day, store_->CountMembers(id, day));
-        ASSIGN_OR_RETURN(RegistryStore::MemberCounts latest, store_->CountMembers(id, std::nullopt));
-        const int64_t members = std::max(on_day.official + on_day.probationary, latest.official + latest.probationary);
-        if (members > 0) {
-          return FailedPrecondition("HAS_MEMBERS", absl::StrCat("cannot dissolve ", name, " (", id, ") on ",
-                                                                FormatDayNumber(day), ": ", members,
-                                                                " member(s) still belong to it; transfer them first"));
-        }
-        RETURN_IF_ERROR(change.AddEvent(id, NewEvent(v1::DISSOLVED_EVENT, request.effective_date(), request.decision())));
+        RETURN_IF_ERROR(StageDissolve(change, id, request.effective_date(), request.decision()));
         RETURN_IF_ERROR(change.Validate());
         change.Write(batch);
         return change.Latest(id);
       });
+}
+
+absl::StatusOr<uint64_t> OrganizationRegistry::StageEstablish(ChangeSet& change, const v1::Organization& org,
+                                                              const google::type::Date& effective,
+                                                              const v1::Decision& decision,
+                                                              std::string_view parent_field) {
+  if (!org.parent_id().empty()) {
+    ASSIGN_OR_RETURN(uint64_t parent, ParseOrganizationId(org.parent_id(), parent_field));
+    RETURN_IF_ERROR(change.Load(parent, parent_field).status());
+  }
+  const uint64_t id = store_->AllocateOrganizationId();
+  OrganizationEvent event = NewEvent(v1::ESTABLISHED, effective, decision);
+  event.set_parent_id(org.parent_id());
+  *event.mutable_organization() = EstablishedFields(org);
+  RETURN_IF_ERROR(change.AddEvent(id, std::move(event), /*is_new=*/true));
+  return id;
+}
+
+absl::Status OrganizationRegistry::StageMove(ChangeSet& change, uint64_t id, uint64_t new_parent,
+                                             const google::type::Date& effective, const v1::Decision& decision,
+                                             std::string_view field) {
+  const int64_t day = DayNumber(effective);
+  const std::string new_parent_id = absl::StrCat(new_parent);
+  ASSIGN_OR_RETURN(const OrganizationRecord* parent, change.Load(new_parent, "new_parent_id"));
+  RETURN_IF_ERROR(ActiveOn(*parent, day, "the new parent").status());
+  ASSIGN_OR_RETURN(const OrganizationRecord* record, change.Load(id, field));
+  ASSIGN_OR_RETURN(const OrganizationVersion* now, ActiveOn(*record, day, "organization"));
+  if (now->organization().parent_id() == new_parent_id) {
+    return FailedPrecondition("ALREADY_UNDER_PARENT", absl::StrCat(now->organization().name(), " (", id,
+                                                                   ") is already under ", new_parent_id, " on ",
+                                                                   FormatDayNumber(day)));
+  }
+  OrganizationEvent event = NewEvent(v1::MOVED, effective, decision);
+  event.set_parent_id(new_parent_id);
+  event.set_previous_parent_id(now->organization().parent_id());
+  return change.AddEvent(id, std::move(event));
+}
+
+absl::Status OrganizationRegistry::StageDissolve(ChangeSet& change, uint64_t id, const google::type::Date& effective,
+                                                 const v1::Decision& decision) {
+  const int64_t day = DayNumber(effective);
+  ASSIGN_OR_RETURN(const OrganizationRecord* record, change.Load(id, "id"));
+  ASSIGN_OR_RETURN(const OrganizationVersion* now, ActiveOn(*record, day, "organization"));
+  const std::string name = now->organization().name();
+  // Name what still hangs under it on or after the day, so the clerk knows what to move first.
+  std::vector<std::string> remaining;
+  ASSIGN_OR_RETURN(std::vector<uint64_t> children, store_->ChildIds(id, {.ever = true}));
+  for (uint64_t child : children) {
+    ASSIGN_OR_RETURN(const OrganizationRecord* child_record, change.Load(child));
+    for (const OrganizationVersion& v : child_record->versions()) {
+      const v1::Organization& c = v.organization();
+      if (c.state() == v1::ACTIVE && c.parent_id() == absl::StrCat(id) && v.to_day() > day) {
+        remaining.push_back(absl::StrCat(c.name(), " (", c.id(), ")"));
+        break;
+      }
+    }
+  }
+  if (!remaining.empty()) {
+    const size_t shown = std::min<size_t>(remaining.size(), 10);
+    return FailedPrecondition(
+        "HAS_CHILDREN",
+        absl::StrCat("cannot dissolve ", name, " (", id, ") on ", FormatDayNumber(day), ": ", remaining.size(),
+                     " organization(s) still under it: ",
+                     absl::StrJoin(remaining.begin(), remaining.begin() + shown, ", "),
+                     remaining.size() > shown ? ", ..." : "",
+                     "; move, merge or dissolve them first"));
+  }
+  ASSIGN_OR_RETURN(RegistryStore::MemberCounts on_day, store_->CountMembers(id, day));
+  ASSIGN_OR_RETURN(RegistryStore::MemberCounts latest, store_->CountMembers(id, std::nullopt));
+  const int64_t members = std::max(on_day.official + on_day.probationary, latest.official + latest.probationary);
+  if (members > 0) {
+    return FailedPrecondition("HAS_MEMBERS", absl::StrCat("cannot dissolve ", name, " (", id, ") on ",
+                                                          FormatDayNumber(day), ": ", members,
+                                                          " member(s) still belong to it; transfer them first"));
+  }
+  return change.AddEvent(id, NewEvent(v1::DISSOLVED_EVENT, effective, decision));
 }
 
 }  // namespace haicap::registry

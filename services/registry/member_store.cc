@@ -108,10 +108,24 @@ absl::StatusOr<std::vector<RegistryStore::Probation>> RegistryStore::ProbationsI
 
 absl::StatusOr<std::optional<uint64_t>> RegistryStore::CitizenOwner(const std::string& citizen_id,
                                                                     const rocksdb::Snapshot* snapshot) const {
-  absl::StatusOr<std::string> value = db_->Get(cf(kCitizenIds), citizen_id, snapshot);
+  return ReadId(kCitizenIds, citizen_id, snapshot);
+}
+
+absl::StatusOr<std::optional<uint64_t>> RegistryStore::LookupImportKey(const std::string& key,
+                                                                       const rocksdb::Snapshot* snapshot) const {
+  return ReadId(kImportKeys, key, snapshot);
+}
+
+absl::StatusOr<std::optional<uint64_t>> RegistryStore::ReadId(Family family, const std::string& key,
+                                                              const rocksdb::Snapshot* snapshot) const {
+  absl::StatusOr<std::string> value = db_->Get(cf(family), key, snapshot);
   if (absl::IsNotFound(value.status())) return std::nullopt;
   if (!value.ok()) return value.status();
   return KeyReader(*value).Uint64();
+}
+
+void RegistryStore::PutImportKey(rocksdb::WriteBatch* batch, const std::string& key, uint64_t id) {
+  batch->Put(cf(kImportKeys), key, KeyBuilder().Uint64(id).Release());
 }
 
 absl::StatusOr<std::optional<MemberRecord>> RegistryStore::ReadMember(uint64_t id,

@@ -10,6 +10,7 @@
 #include "common/status_macros.h"
 #include "common/storage/idempotency.h"
 #include "common/text/text.h"
+#include "services/registry/member_checks.h"
 #include "services/registry/member_timeline.h"
 #include "services/registry/organization_registry.h"
 #include "services/registry/request_checks.h"
@@ -134,50 +135,59 @@ absl::StatusOr<v1::Member> OrganizationRegistry::Admit(const v1::AdmitMemberRequ
   });
 }
 
-absl::StatusOr<v1::Member> OrganizationRegistry::Register(const v1::RegisterMemberRequest& request,
-                                                         const Caller& caller) {
-  const v1::Member& m = request.member();
-  ValidationErrors errors;
-  errors.Add(storage::ValidateRequestId(request.request_id()));
-  CheckNewMember(m, &errors);
-  errors.Add(CheckEffectiveDate(request.effective_date(), "effective_date").status());
-  errors.Add(CheckDecision(request.decision(), "decision"));
-  absl::StatusOr<absl::CivilDay> admitted = ToCivilDay(m.admitted_on(), "member.admitted_on");
-  errors.Add(admitted.status());
+void CheckRegistration(const v1::Member& m, const std::string& prefix, ValidationErrors* errors) {
+  for (const std::string& path : kCorrectableFields) errors->Add(CheckPersonalField(m, path, prefix));
+  errors->Add(ToCivilDay(m.admitted_on(), prefix + "admitted_on").status());
   if (m.status() != v1::PROBATIONARY && m.status() != v1::OFFICIAL) {
-    errors.Add(InvalidArgument("member.status", "must be PROBATIONARY or OFFICIAL"));
+    errors->Add(InvalidArgument(prefix + "status", "must be PROBATIONARY or OFFICIAL"));
   }
   if (m.status() == v1::OFFICIAL && !IsUnset(m.official_on())) {
-    errors.Add(ToCivilDay(m.official_on(), "member.official_on").status());
+    errors->Add(ToCivilDay(m.official_on(), prefix + "official_on").status());
   }
-  RETURN_IF_ERROR(errors.Result());
-  const int64_t effective = *CheckEffectiveDate(request.effective_date(), "effective_date");
-  if (effective < DayNumber(*admitted)) {
-    return InvalidArgument("effective_date", "is before the member was admitted (member.admitted_on)");
-  }
-  RETURN_IF_ERROR(CheckAdultOn(m, *admitted));
-  google::type::Date official_on;
-  if (m.status() == v1::OFFICIAL) {
-    const absl::CivilDay probation_end = ProbationEnd(*admitted);
-    official_on = IsUnset(m.official_on()) ? ToProtoDate(probation_end) : m.official_on();
-    if (DayNumber(official_on) < DayNumber(probation_end)) {
-      return InvalidArgument("member.official_on", absl::StrCat("is before the end of probation (", FormatDay(probation_end), ")"));
-    }
-    if (DayNumber(official_on) > effective) {
-      return InvalidArgument("member.official_on", "is after effective_date: register a member who was still on "
-                                                   "probation then as PROBATIONARY and recognise them later");
-    }
-  }
+}
 
-  return CommitMemberChange("RegisterMember", request.request_id(), caller, [&](ChangeSet& change) -> absl::StatusOr<uint64_t> {
-    MemberEvent event = NewMemberEvent(v1::REGISTERED, request.effective_date(), request.decision());
-    *event.mutable_member() = NewMemberFields(m);
-    event.mutable_member()->set_status(m.status());
-    *event.mutable_member()->mutable_admitted_on() = m.admitted_on();
-    if (m.status() == v1::OFFICIAL) *event.mutable_member()->mutable_official_on() = official_on;
-    const uint64_t id = store_->AllocateMemberId();
-    RETURN_IF_ERROR(change.AddMemberEvent(id, std::move(event), /*is_new=*/true));
-    return id;
+absl::StatusOr<uint64_t> OrganizationRegistry::StageRegistration(ChangeSet& change, const v1::Member& m,
+                                                                 const google::type::Date& effective,
+                                                                 const v1::Decision& decision,
+                                                                 const std::string& prefix) {
+  const absl::CivilDay admitted(m.admitted_on().year(), m.admitted_on().month(), m.admitted_on().day());
+  if (DayNumber(effective) < DayNumber(admitted)) {
+    return InvalidArgument("effective_date", absl::StrCat("is before the member was admitted (", prefix, "admitted_on)"));
+  }
+  RETURN_IF_ERROR(CheckAdultOn(m, admitted));
+  const absl::CivilDay probation_end = ProbationEnd(admitted);
+  const google::type::Date official_on =
+      IsUnset(m.official_on()) ? ToProtoDate(probation_end) : m.official_on();
+  if (m.status() == v1::OFFICIAL && DayNumber(official_on) < DayNumber(probation_end)) {
+    return InvalidArgument(prefix + "official_on",
+                           absl::StrCat("is before the end of probation (", FormatDay(probation_end), ")"));
+  }
+  MemberEvent event = NewMemberEvent(v1::REGISTERED, effective, decision);
+  *event.mutable_member() = NewMemberFields(m);
+  *event.mutable_member()->mutable_admitted_on() = m.admitted_on();
+  // An official member who joined while still on probation: probationary until official_on.
+  const bool official_later = m.status() == v1::OFFICIAL && DayNumber(official_on) > DayNumber(effective);
+  event.mutable_member()->set_status(official_later ? v1::PROBATIONARY : m.status());
+  if (m.status() == v1::OFFICIAL && !official_later) *event.mutable_member()->mutable_official_on() = official_on;
+  const uint64_t id = store_->AllocateMemberId();
+  RETURN_IF_ERROR(change.AddMemberEvent(id, std::move(event), /*is_new=*/true));
+  if (official_later) {
+    RETURN_IF_ERROR(change.AddMemberEvent(id, NewMemberEvent(v1::RECOGNIZED_OFFICIAL, official_on, decision)));
+  }
+  return id;
+}
+
+absl::StatusOr<v1::Member> OrganizationRegistry::Register(const v1::RegisterMemberRequest& request,
+                                                         const Caller& caller) {
+  ValidationErrors errors;
+  errors.Add(storage::ValidateRequestId(request.request_id()));
+  CheckRegistration(request.member(), "member.", &errors);
+  errors.Add(ParseOrganizationId(request.member().organization_id(), "member.organization_id").status());
+  errors.Add(CheckEffectiveDate(request.effective_date(), "effective_date").status());
+  errors.Add(CheckDecision(request.decision(), "decision"));
+  RETURN_IF_ERROR(errors.Result());
+  return CommitMemberChange("RegisterMember", request.request_id(), caller, [&](ChangeSet& change) {
+    return StageRegistration(change, request.member(), request.effective_date(), request.decision(), "member.");
   });
 }
 

@@ -10,6 +10,7 @@
 #include <memory>
 #include <shared_mutex>
 #include <functional>
+#include <map>
 #include <string>
 
 #include "absl/status/statusor.h"
@@ -50,6 +51,11 @@ class OrganizationRegistry {
   absl::StatusOr<v1::ListMembersResponse> ListMembers(const v1::ListMembersRequest& request) const;
   absl::StatusOr<v1::ListMemberEventsResponse> ListMemberEvents(const v1::ListMemberEventsRequest& request) const;
 
+  // Imports (imports.cc).
+  absl::StatusOr<v1::ImportReport> ImportOrganizations(const v1::ImportOrganizationsRequest& request,
+                                                       const Caller& caller);
+  absl::StatusOr<v1::ImportReport> ImportMembers(const v1::ImportMembersRequest& request, const Caller& caller);
+
   // Reads (queries.cc).
   absl::StatusOr<v1::Organization> Get(const v1::GetOrganizationRequest& request) const;
   absl::StatusOr<v1::ListOrganizationsResponse> List(const v1::ListOrganizationsRequest& request) const;
@@ -62,6 +68,33 @@ class OrganizationRegistry {
   // `field` is the message path, e.g. "organization" or "merge.new_organization".
   absl::Status ValidateNewOrganization(const v1::Organization& org, std::string_view field) const;
   absl::Status ValidateUnitCode(v1::OrganizationKind kind, const std::string& code, std::string_view field) const;
+
+  // Steps shared by the RPCs and the imports (lifecycle.cc): each adds its events to `change`
+  // after checking what only it can check; the caller validates the whole change.
+  absl::StatusOr<uint64_t> StageEstablish(ChangeSet& change, const v1::Organization& org,
+                                          const google::type::Date& effective, const v1::Decision& decision,
+                                          std::string_view parent_field);
+  absl::Status StageMove(ChangeSet& change, uint64_t id, uint64_t new_parent, const google::type::Date& effective,
+                         const v1::Decision& decision, std::string_view field);
+  // Refuses (HAS_CHILDREN, HAS_MEMBERS) while anything still belongs to the organisation.
+  absl::Status StageDissolve(ChangeSet& change, uint64_t id, const google::type::Date& effective,
+                             const v1::Decision& decision);
+
+  // Registers an existing member (members.cc): REGISTERED, and RECOGNIZED_OFFICIAL on official_on
+  // when they became official after joining. `prefix` names the member message in errors.
+  absl::StatusOr<uint64_t> StageRegistration(ChangeSet& change, const v1::Member& member,
+                                             const google::type::Date& effective, const v1::Decision& decision,
+                                             const std::string& prefix);
+
+  // The organisation an import row names: "id:N", a key staged in this call, or a stored key.
+  absl::StatusOr<std::optional<uint64_t>> ResolveImportKey(const std::string& key,
+                                                           const std::map<std::string, uint64_t>& staged,
+                                                           std::string_view column) const;
+  // Applies one row to `change` (the caller rolls back on error) and counts it in `report`.
+  absl::Status ImportOrganizationRow(ChangeSet& change, const v1::OrganizationImportRow& row,
+                                     std::map<std::string, uint64_t>* staged, v1::ImportReport* report);
+  absl::Status ImportMemberRow(ChangeSet& change, const v1::MemberImportRow& row,
+                               std::map<std::string, int64_t>* citizens_in_call, v1::ImportReport* report);
 
   // Runs one member mutation under the structure lock: `stage` adds events to a ChangeSet and
   // returns the member to answer with; then the change is validated and committed idempotently.

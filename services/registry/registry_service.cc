@@ -123,6 +123,22 @@ grpc::ServerUnaryReactor* RegistryService::ListMemberEvents(grpc::CallbackServer
                    [this, request] { return registry_->ListMemberEvents(*request); });
 }
 
+grpc::ServerUnaryReactor* RegistryService::ImportOrganizations(grpc::CallbackServerContext* context,
+                                                               const v1::ImportOrganizationsRequest* request,
+                                                               v1::ImportReport* response) {
+  return RunOnPool(context, *pool_, kRegistryErrorDomain, response, [this, request, caller = Caller{CallerActor(context)}] {
+    return registry_->ImportOrganizations(*request, caller);
+  });
+}
+
+grpc::ServerUnaryReactor* RegistryService::ImportMembers(grpc::CallbackServerContext* context,
+                                                         const v1::ImportMembersRequest* request,
+                                                         v1::ImportReport* response) {
+  return RunOnPool(context, *pool_, kRegistryErrorDomain, response, [this, request, caller = Caller{CallerActor(context)}] {
+    return registry_->ImportMembers(*request, caller);
+  });
+}
+
 grpc::ServerUnaryReactor* RegistryService::GetAdminUnit(grpc::CallbackServerContext* context,
                                                         const v1::GetAdminUnitRequest* request, v1::AdminUnit* response) {
   return RunInline(context, kRegistryErrorDomain, response, [&] { return gazetteer_->Get(request->code()); });

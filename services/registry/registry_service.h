@@ -63,6 +63,11 @@ class RegistryService final : public v1::Registry::CallbackService {
   grpc::ServerUnaryReactor* ListMemberEvents(grpc::CallbackServerContext* context,
                                              const v1::ListMemberEventsRequest* request,
                                              v1::ListMemberEventsResponse* response) override;
+  grpc::ServerUnaryReactor* ImportOrganizations(grpc::CallbackServerContext* context,
+                                                const v1::ImportOrganizationsRequest* request,
+                                                v1::ImportReport* response) override;
+  grpc::ServerUnaryReactor* ImportMembers(grpc::CallbackServerContext* context, const v1::ImportMembersRequest* request,
+                                          v1::ImportReport* response) override;
   grpc::ServerUnaryReactor* GetAdminUnit(grpc::CallbackServerContext* context, const v1::GetAdminUnitRequest* request,
                                          v1::AdminUnit* response) override;
   grpc::ServerUnaryReactor* ListAdminUnits(grpc::CallbackServerContext* context,

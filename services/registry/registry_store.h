@@ -13,6 +13,7 @@
 //                                              organisation on day D is the sum of its deltas ≤ D
 //   probation      (org, member, from_day)   → [to_day, probation end day]
 //   citizen_ids    citizen ID                → member id, for living members
+//   import_keys    key from a spreadsheet    → organisation id
 // Ids and sequences are allocated in memory, seeded from the highest stored keys at open.
 // Thread-safe.
 #pragma once
@@ -92,6 +93,11 @@ class RegistryStore {
   void PutMemberRecord(rocksdb::WriteBatch* batch, uint64_t id, const MemberRecord* before,
                        const MemberRecord& after);
 
+  // The organisation an import named `key` (import_keys family), if any.
+  absl::StatusOr<std::optional<uint64_t>> LookupImportKey(const std::string& key,
+                                                          const rocksdb::Snapshot* snapshot = nullptr) const;
+  void PutImportKey(rocksdb::WriteBatch* batch, const std::string& key, uint64_t id);
+
   // An iterator over every organisation record in ascending id order.
   std::unique_ptr<rocksdb::Iterator> ScanOrganizations(const rocksdb::Snapshot* snapshot) const;
 
@@ -108,8 +114,11 @@ class RegistryStore {
  private:
   enum Family {
     kOrganizations, kEvents, kOrgEvents, kChildren, kIdempotency,
-    kMembers, kMemberEvents, kMemberEventIndex, kOrgMembers, kMemberCounts, kProbation, kCitizenIds
+    kMembers, kMemberEvents, kMemberEventIndex, kOrgMembers, kMemberCounts, kProbation, kCitizenIds, kImportKeys
   };
+  // The id stored under `key` in a family of key → id.
+  absl::StatusOr<std::optional<uint64_t>> ReadId(Family family, const std::string& key,
+                                                 const rocksdb::Snapshot* snapshot) const;
   // Rewrites the entries of record `id` in a stretch index from `before` to `after`.
   void ReplaceStretches(rocksdb::WriteBatch* batch, Family family, uint64_t id, const Stretches& before,
                         const Stretches& after);
