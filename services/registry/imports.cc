@@ -43,8 +43,12 @@ v1::RowError RowErrorOf(int64_t line, const absl::Status& status) {
   v1::RowError error;
   error.set_line(line);
   const std::vector<FieldViolation> fields = FieldViolations(status);
-  if (!fields.empty()) error.set_column(ColumnOf(fields.front().field));
   error.set_reason(ErrorReason(status));
+  if (!fields.empty()) {
+    error.set_column(ColumnOf(fields.front().field));
+  } else if (error.reason() == "CITIZEN_ID_TAKEN") {
+    error.set_column("citizen_id");
+  }
   error.set_message(std::string(status.message()));
   return error;
 }

@@ -9,8 +9,11 @@ tree, summary, history, retries, errors, the gazetteer; admitting a member, list
 them, a refused recognition, the summary's counts and findings), then stops the server with
 SIGTERM and expects a clean exit.
 
-A registry that does not implement the member RPCs yet (UNIMPLEMENTED) skips the member steps
-and says so.
+A second registry, fresh like a ward office's first day, takes a bulk import: organisations
+then members from CSV files, with bad rows reported and a re-run that creates nothing twice.
+
+A registry that does not implement the member or import RPCs yet (UNIMPLEMENTED) skips those
+steps and says so.
 """
 import datetime
 import json
@@ -65,7 +68,9 @@ class Registry:
         return self.process.wait(timeout=20)
 
 
-class HaicapctlEndToEnd(unittest.TestCase):
+class RegistryTestCase(unittest.TestCase):
+    """A test case with its own registry, started once for the class."""
+
     @classmethod
     def setUpClass(cls):
         cls.data_dir = tempfile.TemporaryDirectory(prefix="haicapctl-e2e-")
@@ -91,10 +96,18 @@ class HaicapctlEndToEnd(unittest.TestCase):
                          f"stderr:\n{result.stderr}\nregistry log:\n{''.join(self.registry.log)}")
         return result.stdout, result.stderr
 
-    def ctl_json(self, *args):
-        out, _ = self.ctl("-o", "json", *args)
+    def ctl_json(self, *args, expect=0):
+        out, _ = self.ctl("-o", "json", *args, expect=expect)
         return json.loads(out)
 
+    def skip_if_unimplemented(self, err, what):
+        if "UNIMPLEMENTED" in err:
+            print(f"\nskipping the {what} steps: the registry answers UNIMPLEMENTED",
+                  file=sys.stderr)
+            self.skipTest(f"the registry does not implement the {what} RPCs")
+
+
+class HaicapctlEndToEnd(RegistryTestCase):
     def test_a_clerk_session(self):
         # Establish the city committee and a ward committee under it.
         city = self.ctl_json(
@@ -164,10 +177,7 @@ class HaicapctlEndToEnd(unittest.TestCase):
 
     def test_b_member_roster(self):
         _, err = self.ctl("member", "get", "1", expect=1)
-        if "UNIMPLEMENTED" in err:
-            print("\nskipping the member steps: the registry answers UNIMPLEMENTED",
-                  file=sys.stderr)
-            self.skipTest("the registry does not implement the member RPCs")
+        self.skip_if_unimplemented(err, "member")
         self.assertRegex(err, r"^error: NOT_FOUND")
 
         # Hồ Chí Minh City's committee, a grassroots committee under it, and a cell in that.
@@ -243,6 +253,104 @@ class HaicapctlEndToEnd(unittest.TestCase):
         self.assertEqual(self.registry.stop(), 0, "".join(self.registry.log))
         _, err = self.ctl("unit", "get", "01", expect=1)
         self.assertIn(f"cannot reach the registry at {self.address}", err)
+
+
+class BulkImportEndToEnd(RegistryTestCase):
+    """A ward office's first day: its organisations, then its members, from spreadsheets."""
+
+    ORGS = (
+        "action,key,name,kind,parent_key,admin_unit_code,upper_grassroots_powers,"
+        "effective_date,decision_number,decision_date\r\n"
+        "establish,HN,Đảng bộ thành phố Hà Nội,provincial-committee,,01,,01/07/2025,"
+        "01-QĐ/TW,30/06/2025\r\n"
+        "establish,PL,Đảng bộ phường Phúc Lợi,commune-committee,HN,00136,,01/07/2025,"
+        "1234-QĐ/TU,30/06/2025\r\n"
+        "establish,GB-CB3,Chi bộ Tổ dân phố 3,grassroots-cell,GB,,,01/07/2025,,\r\n"
+        "establish,PL-CB1,\"Chi bộ Tổ dân phố 1, Phúc Lợi\",grassroots-cell,PL,,false,"
+        "2025-07-01,15-QĐ/ĐU,2025-07-01\r\n"
+        "establish,PL-CB2,\"Chi bộ \"\"Tổ 2\"\"\",grassroots-cell,PL,,,01/07/2025,,\r\n")
+
+    def write(self, name, text):
+        path = os.path.join(self.data_dir.name, name)
+        with open(path, "w", encoding="utf-8-sig", newline="") as f:  # as Excel saves it
+            f.write(text)
+        return path
+
+    def test_import_orgs_then_members_twice(self):
+        orgs = self.write("orgs.csv", self.ORGS)
+        # A dry run first: the unknown parent shows up, nothing is written.
+        out, err = self.ctl("import", "orgs", orgs, "--dry-run", expect=1)
+        self.skip_if_unimplemented(err, "import")
+        self.assertIn("Dry run: every row was checked, nothing was written.", out)
+        self.assertRegex(out, r"Would import:\s+4\n")
+        out, _ = self.ctl("org", "list", "--name", "phuc loi")
+        self.assertNotIn("Phúc Lợi", out)
+
+        out, _ = self.ctl("import", "orgs", orgs, expect=1)
+        self.assertRegex(out, r"^Imported:\s+4\nUnchanged:\s+0\nErrors:\s+1\n")
+        self.assertRegex(out, r"\nline 4, column parent_key: [A-Z_]+: .*GB")
+        self.assertRegex(out, r"\nOrganisation ids:\nKEY\s+ID\nHN\s+\d+\nPL\s+\d+\n")
+
+        # The re-run changes nothing and names the same ids.
+        report = self.ctl_json("import", "orgs", orgs, expect=1)
+        self.assertEqual(int(report.get("imported", 0)), 0)
+        self.assertEqual(int(report["unchanged"]), 4)
+        self.assertEqual([(e["line"], e["column"]) for e in report["errors"]],
+                         [("4", "parent_key")])
+        ids = report["organizationIds"]
+        self.assertEqual(sorted(ids), ["HN", "PL", "PL-CB1", "PL-CB2"])
+        ward = self.ctl_json("org", "get", ids["PL"])
+        self.assertEqual(ward["name"], "Đảng bộ phường Phúc Lợi")
+        self.assertEqual(ward["parentId"], ids["HN"])
+        self.assertEqual(ward["adminUnitCode"], "00136")
+        self.assertEqual(ward["establishedOn"], {"year": 2025, "month": 7, "day": 1})
+        cell = self.ctl_json("org", "get", ids["PL-CB2"])
+        self.assertEqual(cell["name"], 'Chi bộ "Tổ 2"')
+        self.assertEqual(cell["kind"], "GRASSROOTS_CELL")
+        out, _ = self.ctl("org", "list", "--parent", ids["PL"], "--all")
+        self.assertEqual(len(out.splitlines()), 3, out)  # header and the two cells, once each
+
+        # Members: one official, one probationary admitted two months ago, one in the other
+        # cell, and a fourth whose citizen ID is the first's.
+        admitted = (datetime.date.today() - datetime.timedelta(days=60)).strftime("%d/%m/%Y")
+        members = self.write("members.csv", (
+            "organization_key,full_name,date_of_birth,sex,citizen_id,party_card_number,"
+            "status,admitted_on,official_on,effective_date\n"
+            "PL-CB1,Trần Thị Bình,11/03/1970,nu,001170004321,01234567,chinh-thuc,03/02/1995,"
+            "03/02/1996,01/07/2025\n"
+            f"PL-CB1,Nguyễn Văn An,02/05/1998,nam,001098012345,,du-bi,{admitted},,\n"
+            "PL-CB2,\"Lê Văn Cường\",20/10/1980,male,001080009876,,official,2010-05-19,,\n"
+            "PL-CB2,Phạm Văn Dũng,01/01/1985,male,001170004321,,official,2012-01-01,,\n"))
+        out, _ = self.ctl("import", "members", members, "--dry-run", expect=1)
+        self.assertRegex(out, r"Would import:\s+3\n")
+        out, _ = self.ctl("member", "list", "--org", ids["PL"], "--subtree", "--all")
+        self.assertEqual(len(out.splitlines()), 1, out)  # the dry run wrote nothing
+
+        out, _ = self.ctl("import", "members", members, "--batch-size", "2", expect=1)
+        self.assertRegex(out, r"^Imported:\s+3\nUnchanged:\s+0\nErrors:\s+1\n\n"
+                              r"line 5, column citizen_id: CITIZEN_ID_TAKEN: ")
+        out, _ = self.ctl("import", "members", members, expect=1)
+        self.assertRegex(out, r"^Imported:\s+0\nUnchanged:\s+3 \(already in the registry from "
+                              r"an earlier run\)\nErrors:\s+1\n")
+
+        out, _ = self.ctl("member", "list", "--org", ids["PL"], "--subtree", "--all")
+        lines = out.splitlines()
+        self.assertEqual(len(lines), 4, out)
+        self.assertNotIn("Phạm Văn Dũng", out)
+        summary = self.ctl_json("org", "summary", ids["PL"])
+        self.assertEqual(int(summary["memberCount"]), 3)
+        self.assertEqual(int(summary["officialMemberCount"]), 2)
+        self.assertEqual(int(summary["probationaryMemberCount"]), 1)
+        found = self.ctl_json("member", "list", "--citizen-id", "001170004321")
+        self.assertEqual(len(found["members"]), 1)
+        self.assertEqual(found["members"][0]["officialOn"], {"year": 1996, "month": 2, "day": 3})
+        self.assertEqual(found["members"][0]["partyCardNumber"], "01234567")
+
+        # Usage errors: nothing is sent.
+        bad = self.write("bad.csv", "action,key,ten,effective_date\nestablish,X,Y,1/7/2025\n")
+        _, err = self.ctl("import", "orgs", bad, expect=2)
+        self.assertIn('unknown column "ten"', err)
+        self.assertNotIn("001170004321", "".join(self.registry.log))
 
 
 if __name__ == "__main__":

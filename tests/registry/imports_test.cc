@@ -117,7 +117,7 @@ TEST_F(ImportsTest, MembersLandWholeOrNotAtAllAndAreNotDuplicated) {
   EXPECT_EQ(report.imported(), 3);
   std::vector<std::pair<int64_t, std::string>> errors;
   for (const auto& e : report.errors()) errors.emplace_back(e.line(), e.column());
-  EXPECT_THAT(errors, ElementsAre(Pair(3, "citizen_id"), Pair(4, ""), Pair(5, "organization_key")));
+  EXPECT_THAT(errors, ElementsAre(Pair(3, "citizen_id"), Pair(4, "citizen_id"), Pair(5, "organization_key")));
   EXPECT_EQ(report.errors(1).reason(), "CITIZEN_ID_TAKEN");
 
   SummarizeSubtreeRequest summary_request;

@@ -10,6 +10,7 @@
 #include "CLI/CLI.hpp"
 #include "tools/haicapctl/flags.h"
 #include "tools/haicapctl/help_format.h"
+#include "tools/haicapctl/import_commands.h"
 #include "tools/haicapctl/member_commands.h"
 #include "tools/haicapctl/org_commands.h"
 #include "tools/haicapctl/session.h"
@@ -29,6 +30,7 @@ Examples:
   haicapctl org tree 1 --depth 1 --as-of 30/06/2025
   haicapctl org summary 57                    # members, and what the ward office must act on
   haicapctl member list --org 57 --subtree --name "nguyen van an"
+  haicapctl import members phuc-loi-members.csv --dry-run
   HAICAP_REGISTRY=10.0.0.5:50051 haicapctl -o json org get 57
 
 Exit codes: 0 success, 1 the registry refused or could not be reached (reason on stderr),
@@ -121,6 +123,11 @@ int RunHaicapctl(int argc, const char* const* argv, std::ostream& out, std::ostr
   member->require_subcommand(1);
   AddMemberQueryCommands(member, session);
   AddMemberChangeCommands(member, session);
+
+  CLI::App* import = app.add_subcommand(
+      "import", "Load organisations and members from CSV files (a spreadsheet saved as CSV)");
+  import->require_subcommand(1);
+  AddImportCommands(import, session);
 
   CLI::App* unit =
       app.add_subcommand("unit", "Administrative units: provinces and communes since July 2025");

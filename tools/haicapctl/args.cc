@@ -1,5 +1,6 @@
 #include "tools/haicapctl/args.h"
 
+#include <algorithm>
 #include <random>
 #include <utility>
 
@@ -150,6 +151,17 @@ absl::StatusOr<registry::MemberStatus> ParseMemberStatus(std::string_view text) 
                                             {"xoa-ten", registry::REMOVED},
                                             {"khai-tru", registry::EXPELLED}},
                                            "member status");
+}
+
+absl::StatusOr<std::string> ParseCitizenId(std::string_view text) {
+  const absl::string_view id = absl::StripAsciiWhitespace(View(text));
+  const bool twelve_digits = id.size() == 12 && std::all_of(id.begin(), id.end(), [](char c) {
+                               return absl::ascii_isdigit(static_cast<unsigned char>(c));
+                             });
+  if (!twelve_digits) {
+    return absl::InvalidArgumentError("a citizen ID (căn cước công dân) is exactly 12 digits");
+  }
+  return std::string(id);
 }
 
 std::string KindLabel(registry::OrganizationKind kind) {

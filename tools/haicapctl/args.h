@@ -32,6 +32,9 @@ absl::StatusOr<registry::OrganizationState> ParseState(std::string_view text);
 absl::StatusOr<registry::AdminUnitLevel> ParseAdminUnitLevel(std::string_view text);
 absl::StatusOr<registry::Sex> ParseSex(std::string_view text);
 absl::StatusOr<registry::MemberStatus> ParseMemberStatus(std::string_view text);
+// A citizen ID (căn cước công dân): 12 digits, surrounding blanks dropped. The error never
+// repeats the text, since a citizen ID is personal data.
+absl::StatusOr<std::string> ParseCitizenId(std::string_view text);
 
 // The kebab form printed in tables: "commune-committee", "active", "province".
 std::string KindLabel(registry::OrganizationKind kind);

@@ -1,8 +1,5 @@
 #include "tools/haicapctl/flags.h"
 
-#include <algorithm>
-
-#include "absl/strings/ascii.h"
 #include "absl/strings/str_join.h"
 #include "tools/haicapctl/args.h"
 
@@ -82,18 +79,7 @@ CLI::Option* AddMemberStatusOption(CLI::App* app, const std::string& name, std::
 CLI::Option* AddCitizenIdOption(CLI::App* app, const std::string& name, std::string& value,
                                 const std::string& help) {
   return app->add_option(name, value, help + " (12 digits)")
-      ->transform(CLI::Validator(
-          [](std::string& input) -> std::string {
-            const std::string id(absl::StripAsciiWhitespace(input));
-            const bool twelve_digits =
-                id.size() == 12 && std::all_of(id.begin(), id.end(), [](char c) {
-                  return absl::ascii_isdigit(static_cast<unsigned char>(c));
-                });
-            if (!twelve_digits) return "a citizen ID (căn cước công dân) is exactly 12 digits";
-            input = id;
-            return "";
-          },
-          /*validator_desc=*/""))
+      ->transform(Normalizing(ParseCitizenId, [](const std::string& id) { return id; }))
       ->type_name("12DIGITS");
 }
 

@@ -1,0 +1,423 @@
+// A fake registry for running the real haicapctl command line in process: organisations,
+// members and imports in memory, on 127.0.0.1:0, recording what each call carried; and the test
+// fixture that runs `haicapctl --registry <fake> ...`.
+#pragma once
+
+#include <chrono>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <set>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "common/errors.h"
+#include "grpcpp/security/server_credentials.h"
+#include "grpcpp/server.h"
+#include "grpcpp/server_builder.h"
+#include "gtest/gtest.h"
+#include "haicap/registry/v1/registry.grpc.pb.h"
+#include "tools/haicapctl/app.h"
+
+namespace haicap::ctl {
+
+namespace registry = ::haicap::registry::v1;
+
+// Organisations and members in memory; records what each call carried.
+class FakeRegistry final : public registry::Registry::Service {
+ public:
+  void Add(const registry::Organization& org) {
+    std::lock_guard lock(mu_);
+    organizations_.push_back(org);
+  }
+  // Every following call fails with `status`.
+  void FailWith(grpc::Status status) {
+    std::lock_guard lock(mu_);
+    error_ = std::move(status);
+  }
+  void SetDelay(std::chrono::milliseconds delay) {
+    std::lock_guard lock(mu_);
+    delay_ = delay;
+  }
+
+  struct Seen {
+    std::string actor;
+    std::chrono::system_clock::time_point deadline;
+  };
+  std::vector<Seen> seen() {
+    std::lock_guard lock(mu_);
+    return seen_;
+  }
+  std::vector<registry::ListOrganizationsRequest> lists() {
+    std::lock_guard lock(mu_);
+    return lists_;
+  }
+  // The last request of this type that reached the fake; empty if none did.
+  template <typename Request>
+  Request last() {
+    std::lock_guard lock(mu_);
+    Request request;
+    auto it = last_.find(Request::descriptor()->full_name());
+    if (it != last_.end()) request.CopyFrom(*it->second);
+    return request;
+  }
+  // Every ListMembers request, in order.
+  std::vector<registry::ListMembersRequest> member_lists() {
+    std::lock_guard lock(mu_);
+    return member_lists_;
+  }
+  std::vector<registry::ListMemberEventsRequest> event_lists() {
+    std::lock_guard lock(mu_);
+    return event_lists_;
+  }
+  void AddMember(const registry::Member& member) {
+    std::lock_guard lock(mu_);
+    members_.push_back(member);
+  }
+  void AddMemberEvent(const registry::MemberEvent& event) {
+    std::lock_guard lock(mu_);
+    member_events_.push_back(event);
+  }
+  // Every ImportOrganizations / ImportMembers request, in order.
+  std::vector<registry::ImportOrganizationsRequest> org_imports() {
+    std::lock_guard lock(mu_);
+    return org_imports_;
+  }
+  std::vector<registry::ImportMembersRequest> member_imports() {
+    std::lock_guard lock(mu_);
+    return member_imports_;
+  }
+  // Imports of a member with this citizen ID fail with CITIZEN_ID_TAKEN.
+  void TakeCitizenId(const std::string& citizen_id) {
+    std::lock_guard lock(mu_);
+    taken_citizen_ids_.insert(citizen_id);
+  }
+  void SetSummary(const registry::SubtreeSummary& summary) {
+    std::lock_guard lock(mu_);
+    summary_ = summary;
+  }
+
+  grpc::Status CreateOrganization(grpc::ServerContext* context,
+                                  const registry::CreateOrganizationRequest* request,
+                                  registry::Organization* response) override {
+    std::lock_guard lock(mu_);
+    if (auto failed = Begin(context); !failed.ok()) return failed;
+    Record(*request);
+    *response = request->organization();
+    response->set_id("57");
+    response->set_state(registry::ACTIVE);
+    *response->mutable_established_on() = request->effective_date();
+    return grpc::Status::OK;
+  }
+
+  grpc::Status UpdateOrganization(grpc::ServerContext* context,
+                                  const registry::UpdateOrganizationRequest* request,
+                                  registry::Organization* response) override {
+    std::lock_guard lock(mu_);
+    if (auto failed = Begin(context); !failed.ok()) return failed;
+    Record(*request);
+    *response = request->organization();
+    return grpc::Status::OK;
+  }
+
+  grpc::Status MergeOrganizations(grpc::ServerContext* context,
+                                  const registry::MergeOrganizationsRequest* request,
+                                  registry::MergeOrganizationsResponse* response) override {
+    std::lock_guard lock(mu_);
+    if (auto failed = Begin(context); !failed.ok()) return failed;
+    Record(*request);
+    response->mutable_successor()->set_id(request->target_id());
+    return grpc::Status::OK;
+  }
+
+  grpc::Status GetOrganization(grpc::ServerContext* context,
+                               const registry::GetOrganizationRequest* request,
+                               registry::Organization* response) override {
+    std::lock_guard lock(mu_);
+    if (auto failed = Begin(context); !failed.ok()) return failed;
+    for (const auto& org : organizations_) {
+      if (org.id() == request->id()) {
+        *response = org;
+        return grpc::Status::OK;
+      }
+    }
+    return ToGrpcStatus(
+        NotFound("ORGANIZATION_NOT_FOUND", "organization " + request->id() + " does not exist"),
+        "registry.haicap");
+  }
+
+  // Children of `parent_id` in insertion order; the page token is the offset.
+  grpc::Status ListOrganizations(grpc::ServerContext* context,
+                                 const registry::ListOrganizationsRequest* request,
+                                 registry::ListOrganizationsResponse* response) override {
+    std::lock_guard lock(mu_);
+    if (auto failed = Begin(context); !failed.ok()) return failed;
+    lists_.push_back(*request);
+    std::vector<registry::Organization> matching;
+    for (const auto& org : organizations_) {
+      if (org.parent_id() == request->parent_id()) matching.push_back(org);
+    }
+    Paginate(matching, *request, response->mutable_organizations(), response);
+    return grpc::Status::OK;
+  }
+
+  grpc::Status AdmitMember(grpc::ServerContext* context,
+                           const registry::AdmitMemberRequest* request,
+                           registry::Member* response) override {
+    std::lock_guard lock(mu_);
+    if (auto failed = Begin(context); !failed.ok()) return failed;
+    Record(*request);
+    *response = request->member();
+    response->set_id("1024");
+    response->set_status(registry::PROBATIONARY);
+    *response->mutable_admitted_on() = request->ceremony_date();
+    return grpc::Status::OK;
+  }
+
+  grpc::Status RegisterMember(grpc::ServerContext* context,
+                              const registry::RegisterMemberRequest* request,
+                              registry::Member* response) override {
+    std::lock_guard lock(mu_);
+    if (auto failed = Begin(context); !failed.ok()) return failed;
+    Record(*request);
+    *response = request->member();
+    response->set_id("2048");
+    return grpc::Status::OK;
+  }
+
+  grpc::Status RecognizeOfficial(grpc::ServerContext* context,
+                                 const registry::RecognizeOfficialRequest* request,
+                                 registry::Member* response) override {
+    std::lock_guard lock(mu_);
+    if (auto failed = Begin(context); !failed.ok()) return failed;
+    Record(*request);
+    response->set_id(request->member_id());
+    response->set_status(registry::OFFICIAL);
+    return grpc::Status::OK;
+  }
+
+  grpc::Status EndMembership(grpc::ServerContext* context,
+                             const registry::EndMembershipRequest* request,
+                             registry::Member* response) override {
+    std::lock_guard lock(mu_);
+    if (auto failed = Begin(context); !failed.ok()) return failed;
+    Record(*request);
+    response->set_id(request->member_id());
+    response->set_status(request->status());
+    response->set_end_reason(request->reason());
+    *response->mutable_ended_on() = request->effective_date();
+    return grpc::Status::OK;
+  }
+
+  grpc::Status UpdateMember(grpc::ServerContext* context,
+                            const registry::UpdateMemberRequest* request,
+                            registry::Member* response) override {
+    std::lock_guard lock(mu_);
+    if (auto failed = Begin(context); !failed.ok()) return failed;
+    Record(*request);
+    *response = request->member();
+    return grpc::Status::OK;
+  }
+
+  grpc::Status GetMember(grpc::ServerContext* context, const registry::GetMemberRequest* request,
+                         registry::Member* response) override {
+    std::lock_guard lock(mu_);
+    if (auto failed = Begin(context); !failed.ok()) return failed;
+    Record(*request);
+    for (const auto& member : members_) {
+      if (member.id() == request->id()) {
+        *response = member;
+        return grpc::Status::OK;
+      }
+    }
+    return ToGrpcStatus(NotFound("MEMBER_NOT_FOUND", "member " + request->id() + " does not exist"),
+                        "registry.haicap");
+  }
+
+  // Like the registry: by organisation with citizen IDs masked, or the exact citizen-ID lookup
+  // in full. The page token is the offset.
+  grpc::Status ListMembers(grpc::ServerContext* context,
+                           const registry::ListMembersRequest* request,
+                           registry::ListMembersResponse* response) override {
+    std::lock_guard lock(mu_);
+    if (auto failed = Begin(context); !failed.ok()) return failed;
+    member_lists_.push_back(*request);
+    std::vector<registry::Member> matching;
+    for (registry::Member member : members_) {
+      if (!request->citizen_id().empty()) {
+        if (member.citizen_id() == request->citizen_id()) matching.push_back(member);
+      } else if (member.organization_id() == request->organization_id()) {
+        member.set_citizen_id("********" + member.citizen_id().substr(8));
+        matching.push_back(member);
+      }
+    }
+    Paginate(matching, *request, response->mutable_members(), response);
+    return grpc::Status::OK;
+  }
+
+  grpc::Status ListMemberEvents(grpc::ServerContext* context,
+                                const registry::ListMemberEventsRequest* request,
+                                registry::ListMemberEventsResponse* response) override {
+    std::lock_guard lock(mu_);
+    if (auto failed = Begin(context); !failed.ok()) return failed;
+    event_lists_.push_back(*request);
+    std::vector<registry::MemberEvent> matching;
+    for (const auto& event : member_events_) {
+      if (event.member_id() == request->member_id()) matching.push_back(event);
+    }
+    Paginate(matching, *request, response->mutable_events(), response);
+    return grpc::Status::OK;
+  }
+
+  // Like the registry's imports: an organisation key or a citizen ID seen before is unchanged;
+  // a parent key that is neither "id:N" nor a known key, or a citizen ID in `TakeCitizenId`, is
+  // a row error. Ids are "1", "2", ... in order. With dry_run nothing is kept.
+  grpc::Status ImportOrganizations(grpc::ServerContext* context,
+                                   const registry::ImportOrganizationsRequest* request,
+                                   registry::ImportReport* response) override {
+    std::lock_guard lock(mu_);
+    if (auto failed = Begin(context); !failed.ok()) return failed;
+    org_imports_.push_back(*request);
+    std::map<std::string, std::string> keys = imported_keys_;
+    for (const auto& row : request->rows()) {
+      const std::string& parent = row.parent_key();
+      if (keys.contains(row.key())) {
+        response->set_unchanged(response->unchanged() + 1);
+      } else if (!parent.empty() && !parent.starts_with("id:") && !keys.contains(parent)) {
+        AddRowError(row.line(), "parent_key", "PARENT_NOT_FOUND",
+                    "no organisation has the key \"" + parent + "\"", response);
+        continue;
+      } else {
+        response->set_imported(response->imported() + 1);
+        keys[row.key()] = std::to_string(keys.size() + 1);
+      }
+      (*response->mutable_organization_ids())[row.key()] = keys[row.key()];
+    }
+    if (!request->dry_run()) imported_keys_ = std::move(keys);
+    return grpc::Status::OK;
+  }
+
+  grpc::Status ImportMembers(grpc::ServerContext* context,
+                             const registry::ImportMembersRequest* request,
+                             registry::ImportReport* response) override {
+    std::lock_guard lock(mu_);
+    if (auto failed = Begin(context); !failed.ok()) return failed;
+    member_imports_.push_back(*request);
+    for (const auto& row : request->rows()) {
+      const std::string& id = row.member().citizen_id();
+      if (taken_citizen_ids_.contains(id)) {
+        AddRowError(row.line(), "citizen_id", "CITIZEN_ID_TAKEN",
+                    "the citizen ID belongs to another member", response);
+      } else if (imported_citizen_ids_.contains(id)) {
+        response->set_unchanged(response->unchanged() + 1);
+      } else {
+        response->set_imported(response->imported() + 1);
+        if (!request->dry_run()) imported_citizen_ids_.insert(id);
+      }
+    }
+    return grpc::Status::OK;
+  }
+
+  grpc::Status SummarizeSubtree(grpc::ServerContext* context,
+                                const registry::SummarizeSubtreeRequest* request,
+                                registry::SubtreeSummary* response) override {
+    std::lock_guard lock(mu_);
+    if (auto failed = Begin(context); !failed.ok()) return failed;
+    Record(*request);
+    *response = summary_;
+    return grpc::Status::OK;
+  }
+
+ private:
+  static void AddRowError(int64_t line, std::string column, std::string reason, std::string message,
+                          registry::ImportReport* report) {
+    registry::RowError* error = report->add_errors();
+    error->set_line(line);
+    error->set_column(std::move(column));
+    error->set_reason(std::move(reason));
+    error->set_message(std::move(message));
+  }
+
+  void Record(const google::protobuf::Message& request) {
+    auto& copy = last_[request.GetDescriptor()->full_name()];
+    copy.reset(request.New());
+    copy->CopyFrom(request);
+  }
+
+  // The page of `all` the request asks for (the page token is the offset) into `page`, and the
+  // next page token into `response`.
+  template <typename Item, typename Request, typename Response>
+  static void Paginate(const std::vector<Item>& all, const Request& request,
+                       google::protobuf::RepeatedPtrField<Item>* page, Response* response) {
+    const size_t page_size = request.page_size() > 0 ? request.page_size() : 100;
+    const size_t start = request.page_token().empty() ? 0 : std::stoul(request.page_token());
+    for (size_t i = start; i < all.size() && i < start + page_size; ++i) *page->Add() = all[i];
+    if (start + page_size < all.size()) {
+      response->set_next_page_token(std::to_string(start + page_size));
+    }
+  }
+
+  grpc::Status Begin(grpc::ServerContext* context) {
+    const auto& metadata = context->client_metadata();
+    auto actor = metadata.find("x-haicap-actor");
+    seen_.push_back(
+        {actor == metadata.end() ? "" : std::string(actor->second.data(), actor->second.size()),
+         context->deadline()});
+    if (delay_.count() > 0) std::this_thread::sleep_for(delay_);
+    return error_;
+  }
+
+  std::mutex mu_;
+  std::vector<registry::Organization> organizations_;
+  grpc::Status error_;
+  std::chrono::milliseconds delay_{0};
+  std::vector<Seen> seen_;
+  std::vector<registry::ListOrganizationsRequest> lists_;
+  std::map<std::string, std::unique_ptr<google::protobuf::Message>> last_;
+  std::vector<registry::Member> members_;
+  std::vector<registry::MemberEvent> member_events_;
+  std::vector<registry::ListMembersRequest> member_lists_;
+  std::vector<registry::ListMemberEventsRequest> event_lists_;
+  registry::SubtreeSummary summary_;
+  std::vector<registry::ImportOrganizationsRequest> org_imports_;
+  std::vector<registry::ImportMembersRequest> member_imports_;
+  std::map<std::string, std::string> imported_keys_;
+  std::set<std::string> imported_citizen_ids_, taken_citizen_ids_;
+};
+
+inline std::unique_ptr<grpc::Server> StartServer(grpc::Service* service, int* port) {
+  grpc::ServerBuilder builder;
+  builder.AddListeningPort("127.0.0.1:0", grpc::InsecureServerCredentials(), port);
+  builder.RegisterService(service);
+  return builder.BuildAndStart();
+}
+
+class HaicapctlTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    int port = 0;
+    server_ = StartServer(&fake_, &port);
+    ASSERT_NE(server_, nullptr);
+    address_ = "127.0.0.1:" + std::to_string(port);
+  }
+  void TearDown() override { server_->Shutdown(); }
+
+  // Runs `haicapctl --registry <fake> --actor clerk.phucloi <args...>`.
+  int Run(std::vector<std::string> args) {
+    args.insert(args.begin(), {"haicapctl", "--registry", address_, "--actor", "clerk.phucloi"});
+    std::vector<const char*> argv;
+    for (const std::string& arg : args) argv.push_back(arg.c_str());
+    out_.str("");
+    err_.str("");
+    return RunHaicapctl(static_cast<int>(argv.size()), argv.data(), out_, err_);
+  }
+
+  FakeRegistry fake_;
+  std::unique_ptr<grpc::Server> server_;
+  std::string address_;
+  std::ostringstream out_, err_;
+};
+
+}  // namespace haicap::ctl
