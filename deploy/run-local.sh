@@ -10,6 +10,8 @@
 #   HAICAP_LOCAL_DIR        data, logs and pid files, relative to the repository root
 #                           (default: .haicap-local)
 #   HAICAP_REGISTRY_LISTEN  the registry's HOST:PORT (default: 127.0.0.1:50051)
+#   HAICAP_DEMO             1 (default): load the Phúc Lợi demo data (data/demo/) into a registry
+#                           started on an empty data folder; 0: start empty
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -97,6 +99,21 @@ stop_service() {
   echo "$name: stopped"
 }
 
+# Loads the demo data set into the registry once: the marker file says it was loaded.
+load_demo() {
+  local listen=$1 marker report ward
+  marker="$(data_dir registry)/.demo-loaded"
+  [[ ${HAICAP_DEMO:-1} == 1 && ! -f $marker ]] || return 0
+  echo "registry: loading the Phúc Lợi demo data (data/demo/; HAICAP_DEMO=0 to skip)"
+  report=$("$haicapctl" --registry="$listen" -o json import orgs "$root/data/demo/phuc-loi-organizations.csv")
+  "$haicapctl" --registry="$listen" import members "$root/data/demo/phuc-loi-members.csv" >/dev/null
+  ward=$(/usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["organizationIds"]["PL"])' <<<"$report")
+  echo "$ward" >"$marker"
+}
+
+# The ward committee of the demo, when it was loaded.
+demo_ward() { cat "$(data_dir registry)/.demo-loaded" 2>/dev/null || true; }
+
 print_status() {
   local entry name binary listen health pid
   for entry in "${services[@]}"; do
@@ -128,6 +145,7 @@ start() {
     for entry in "${to_start[@]}"; do
       read -r name binary listen health <<<"$entry"
       start_service "$name" "$binary" "$listen" "$health"
+      [[ $name != registry ]] || load_demo "$listen"
     done
   fi
 
@@ -140,11 +158,24 @@ start() {
 haicap runs locally:
 $(print_status)
 Try:
-  $(shown "$haicapctl")$registry_flag org list
-  $(shown "$haicapctl")$registry_flag unit get 01
+$(try_commands "$(shown "$haicapctl")$registry_flag")
 Stop it with:
   $local_dir_setting$(shown "$root/deploy/run-local.sh") stop
 EOF
+}
+
+try_commands() {
+  local ctl=$1 ward
+  ward=$(demo_ward)
+  if [[ -n $ward ]]; then
+    echo "  $ctl org summary $ward                 # the demo ward: 98 organisations, 3,882 members"
+    echo "  $ctl org tree $ward --depth 1"
+    echo "  $ctl member list --org $ward --subtree --name \"nguyen van an\""
+    echo "  $ctl org history $ward --subtree --from 2025-07-01"
+  else
+    echo "  $ctl org list"
+  fi
+  echo "  $ctl unit get 00136"
 }
 
 stop() {

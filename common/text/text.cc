@@ -1,8 +1,11 @@
 #include "common/text/text.h"
 
+#include <algorithm>
 #include <memory>
+#include <vector>
 #include <mutex>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_split.h"
 #include "common/errors.h"
 #include "unicode/coll.h"
@@ -80,9 +83,13 @@ std::string FoldForSearch(std::string_view utf8) {
 }
 
 bool MatchesQuery(std::string_view folded_text, std::string_view folded_query) {
-  for (absl::string_view word : absl::StrSplit(absl::string_view(folded_query.data(), folded_query.size()),
-                                               ' ', absl::SkipEmpty())) {
-    if (folded_text.find(std::string_view(word.data(), word.size())) == std::string_view::npos) return false;
+  const std::vector<absl::string_view> words =
+      absl::StrSplit(absl::string_view(folded_text.data(), folded_text.size()), ' ', absl::SkipEmpty());
+  for (absl::string_view wanted : absl::StrSplit(absl::string_view(folded_query.data(), folded_query.size()),
+                                                 ' ', absl::SkipEmpty())) {
+    const bool found = std::any_of(words.begin(), words.end(),
+                                   [&](absl::string_view word) { return absl::StartsWith(word, wanted); });
+    if (!found) return false;
   }
   return true;
 }

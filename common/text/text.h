@@ -16,7 +16,8 @@ absl::Status ValidateName(std::string_view field, std::string_view value, int ma
 // "dang bo phuong phuc loi". Thread-safe. Invalid UTF-8 yields an empty string.
 std::string FoldForSearch(std::string_view utf8);
 
-// True when every space-separated word of the folded `query` occurs in the folded `text`.
+// True when every space-separated word of the folded `query` begins a word of the folded `text`:
+// "nguyen van an" matches "nguyen van an" and "nguyen van anh", not "nguyen minh van".
 bool MatchesQuery(std::string_view folded_text, std::string_view folded_query);
 
 // A byte string whose byte order is the Vietnamese alphabetical order of the names (ICU "vi"

@@ -52,5 +52,14 @@ TEST(MatchesQueryTest, EveryWordMustOccur) {
   EXPECT_FALSE(MatchesQuery(name, FoldForSearch("phuc dong")));
 }
 
+TEST(MatchesQueryTest, WordsMatchFromTheirStart) {
+  const std::string an = FoldForSearch("Nguyễn Văn An");
+  EXPECT_TRUE(MatchesQuery(an, "nguyen van an"));
+  EXPECT_TRUE(MatchesQuery(FoldForSearch("Nguyễn Văn Anh"), "nguyen van an"));
+  EXPECT_TRUE(MatchesQuery(an, "ngu v"));
+  // "an" inside "van" is not the name An.
+  EXPECT_FALSE(MatchesQuery(FoldForSearch("Nguyễn Minh Vân"), "nguyen van an"));
+}
+
 }  // namespace
 }  // namespace haicap::text

@@ -125,13 +125,14 @@ TEST_F(MembersTest, NameSearchIgnoresDiacriticsAndListsSortInVietnameseOrder) {
   MustAdmit("Dương Thị Cúc", 3, cell_, D(2025, 9, 2));
   MustAdmit("Ân Thị Hoa", 4, neighbourhood_, D(2025, 9, 2));
   MustAdmit("Anh Thị Hồng", 5, neighbourhood_, D(2025, 9, 2));
+  MustAdmit("Nguyễn Minh Vân", 6, neighbourhood_, D(2025, 9, 2));
 
   ListMembersRequest request;
   request.set_organization_id(ward_);
   request.set_include_subtree(true);
   // D before Đ, A before Â: Vietnamese alphabetical order, not byte order.
   EXPECT_THAT(MemberNames(request),
-              ElementsAre("Anh Thị Hồng", "Ân Thị Hoa", "Dương Thị Cúc", "Đỗ Văn Bình", "Nguyễn Văn An"));
+              ElementsAre("Anh Thị Hồng", "Ân Thị Hoa", "Dương Thị Cúc", "Đỗ Văn Bình", "Nguyễn Minh Vân", "Nguyễn Văn An"));
   request.set_name_query("nguyen van an");
   EXPECT_THAT(MemberNames(request), ElementsAre("Nguyễn Văn An"));
   request.set_name_query("DO VAN");
