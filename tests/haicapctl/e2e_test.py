@@ -353,6 +353,33 @@ class BulkImportEndToEnd(RegistryTestCase):
         self.assertNotIn("001170004321", "".join(self.registry.log))
 
 
+class DemoDataEndToEnd(RegistryTestCase):
+    """The shipped Phúc Lợi demo loads through the real CLI and shows the promised numbers."""
+
+    DEMO = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "data", "demo")
+
+    def test_phuc_loi_ward_in_july_2025(self):
+        orgs = self.ctl_json("import", "orgs", os.path.join(self.DEMO, "phuc-loi-organizations.csv"))
+        self.assertEqual(int(orgs.get("imported", 0)), 173)
+        self.assertNotIn("errors", orgs)
+        members = self.ctl_json("import", "members", os.path.join(self.DEMO, "phuc-loi-members.csv"))
+        self.assertEqual(int(members.get("imported", 0)), 3882)
+        ward, long_bien = orgs["organizationIds"]["PL"], orgs["organizationIds"]["QU-LB"]
+
+        summary = self.ctl_json("org", "summary", ward)
+        self.assertEqual(int(summary["totalOrganizations"]), 98)
+        self.assertEqual(int(summary["memberCount"]), 3882)
+        # On 30 June 2025 the handed-over organisations were still under Quận ủy Long Biên.
+        before = self.ctl_json("org", "summary", long_bien, "--as-of", "30/06/2025")
+        self.assertGreaterEqual(int(before["totalOrganizations"]), 11)
+        children = self.ctl_json("org", "list", "--parent", long_bien, "--as-of", "2025-06-30", "--all")
+        self.assertIn(orgs["organizationIds"]["LB-CS01"], [o["id"] for o in children["organizations"]])
+        history = self.ctl_json("org", "history", ward, "--subtree", "--from", "2025-07-01", "--all")
+        moved = [e for e in history["events"] if e["type"] == "MOVED"]
+        self.assertEqual(len(moved), 57)  # 11 from Quận ủy Long Biên, 46 from the old wards
+        self.assertIn(long_bien, {e.get("previousParentId") for e in moved})
+
+
 if __name__ == "__main__":
     if len(sys.argv) != 3:
         sys.exit(__doc__)
