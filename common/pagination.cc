@@ -57,4 +57,18 @@ absl::StatusOr<std::string> DecodePageToken(std::string_view token, uint64_t fin
   return raw.substr(8);
 }
 
+std::string EncodeNumberToken(uint64_t fingerprint, uint64_t number) {
+  return EncodePageToken(fingerprint, storage::KeyBuilder().Uint64(number).Release());
+}
+
+absl::StatusOr<uint64_t> DecodeNumberToken(std::string_view token, uint64_t fingerprint) {
+  absl::StatusOr<std::string> position = DecodePageToken(token, fingerprint);
+  if (!position.ok()) return position.status();
+  if (position->empty()) return 0;
+  storage::KeyReader reader(*position);
+  std::optional<uint64_t> number = reader.Uint64();
+  if (!number || !reader.done()) return InvalidArgument("page_token", "is not a token this service issued");
+  return *number;
+}
+
 }  // namespace haicap

@@ -26,4 +26,8 @@ std::string EncodePageToken(uint64_t fingerprint, std::string_view position);
 // is malformed or was issued for other filters.
 absl::StatusOr<std::string> DecodePageToken(std::string_view token, uint64_t fingerprint);
 
+// Tokens whose position is a number (an offset, or the last id returned): 0 for an empty token.
+std::string EncodeNumberToken(uint64_t fingerprint, uint64_t number);
+absl::StatusOr<uint64_t> DecodeNumberToken(std::string_view token, uint64_t fingerprint);
+
 }  // namespace haicap

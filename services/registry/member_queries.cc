@@ -32,16 +32,6 @@ absl::StatusOr<MemberRecord> MustReadMember(const RegistryStore& store, uint64_t
   return std::move(*record);
 }
 
-// The offset inside a page token, or INVALID_ARGUMENT.
-absl::StatusOr<size_t> TokenOffset(const std::string& token, uint64_t fingerprint) {
-  ASSIGN_OR_RETURN(std::string position, DecodePageToken(token, fingerprint));
-  size_t offset = 0;
-  if (!position.empty() && !absl::SimpleAtoi(position, &offset)) {
-    return InvalidArgument("page_token", "is not a token this service issued");
-  }
-  return offset;
-}
-
 }  // namespace
 
 absl::StatusOr<v1::Member> OrganizationRegistry::GetMember(const v1::GetMemberRequest& request) const {
@@ -77,7 +67,7 @@ absl::StatusOr<v1::ListMembersResponse> OrganizationRegistry::ListMembers(const 
   errors.Add(CheckAsOf(request.as_of(), "as_of").status());
   errors.Add(CheckPageSize(request.page_size()).status());
   const uint64_t fingerprint = FilterFingerprint(request);
-  absl::StatusOr<size_t> offset = TokenOffset(request.page_token(), fingerprint);
+  const absl::StatusOr<uint64_t> offset = DecodeNumberToken(request.page_token(), fingerprint);
   errors.Add(offset.status());
   RETURN_IF_ERROR(errors.Result());
   const std::optional<int64_t> day = *CheckAsOf(request.as_of(), "as_of");
@@ -135,7 +125,7 @@ absl::StatusOr<v1::ListMembersResponse> OrganizationRegistry::ListMembers(const 
     *response.add_members() = std::move(matches[i].second);
   }
   if (*offset + response.members_size() < matches.size()) {
-    response.set_next_page_token(EncodePageToken(fingerprint, absl::StrCat(*offset + response.members_size())));
+    response.set_next_page_token(EncodeNumberToken(fingerprint, *offset + response.members_size()));
   }
   return response;
 }
@@ -146,7 +136,7 @@ absl::StatusOr<v1::ListMemberEventsResponse> OrganizationRegistry::ListMemberEve
   errors.Add(ParseOrganizationId(request.member_id(), "member_id").status());
   errors.Add(CheckPageSize(request.page_size()).status());
   const uint64_t fingerprint = FilterFingerprint(request);
-  absl::StatusOr<size_t> offset = TokenOffset(request.page_token(), fingerprint);
+  const absl::StatusOr<uint64_t> offset = DecodeNumberToken(request.page_token(), fingerprint);
   errors.Add(offset.status());
   RETURN_IF_ERROR(errors.Result());
   const uint64_t id = *ParseOrganizationId(request.member_id(), "member_id");
@@ -172,7 +162,7 @@ absl::StatusOr<v1::ListMemberEventsResponse> OrganizationRegistry::ListMemberEve
     *response.add_events() = std::move(e);
   }
   if (*offset + response.events_size() < events.size()) {
-    response.set_next_page_token(EncodePageToken(fingerprint, absl::StrCat(*offset + response.events_size())));
+    response.set_next_page_token(EncodeNumberToken(fingerprint, *offset + response.events_size()));
   }
   return response;
 }

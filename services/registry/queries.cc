@@ -66,13 +66,10 @@ absl::StatusOr<v1::ListOrganizationsResponse> OrganizationRegistry::List(
     errors.Add(text::ValidateName("name_query", request.name_query(), kMaxQueryChars));
   }
   const uint64_t fingerprint = FilterFingerprint(request);
-  absl::StatusOr<std::string> position = DecodePageToken(request.page_token(), fingerprint);
-  errors.Add(position.status());
-  uint64_t after = 0;
-  if (position.ok() && !position->empty() && !absl::SimpleAtoi(*position, &after)) {
-    errors.Add(InvalidArgument("page_token", "is not a token this service issued"));
-  }
+  const absl::StatusOr<uint64_t> after_token = DecodeNumberToken(request.page_token(), fingerprint);
+  errors.Add(after_token.status());
   RETURN_IF_ERROR(errors.Result());
+  const uint64_t after = *after_token;
   const int page_size = *CheckPageSize(request.page_size());
   const std::optional<int64_t> day = *CheckAsOf(request.as_of(), "as_of");
   const std::string query = text::FoldForSearch(request.name_query());
@@ -123,7 +120,7 @@ absl::StatusOr<v1::ListOrganizationsResponse> OrganizationRegistry::List(
     }
     RETURN_IF_ERROR(storage::FromRocksStatus(it->status()));
   }
-  if (more) response.set_next_page_token(EncodePageToken(fingerprint, absl::StrCat(last_id)));
+  if (more) response.set_next_page_token(EncodeNumberToken(fingerprint, last_id));
   return response;
 }
 
@@ -135,13 +132,10 @@ absl::StatusOr<v1::ListOrganizationEventsResponse> OrganizationRegistry::ListEve
   errors.Add(CheckAsOf(request.to_date(), "to_date").status());
   errors.Add(CheckPageSize(request.page_size()).status());
   const uint64_t fingerprint = FilterFingerprint(request);
-  absl::StatusOr<std::string> position = DecodePageToken(request.page_token(), fingerprint);
-  errors.Add(position.status());
-  size_t offset = 0;
-  if (position.ok() && !position->empty() && !absl::SimpleAtoi(*position, &offset)) {
-    errors.Add(InvalidArgument("page_token", "is not a token this service issued"));
-  }
+  const absl::StatusOr<uint64_t> offset_token = DecodeNumberToken(request.page_token(), fingerprint);
+  errors.Add(offset_token.status());
   RETURN_IF_ERROR(errors.Result());
+  const size_t offset = *offset_token;
   const uint64_t root = *ParseOrganizationId(request.organization_id(), "organization_id");
   const std::optional<int64_t> from = *CheckAsOf(request.from_date(), "from_date");
   const std::optional<int64_t> to = *CheckAsOf(request.to_date(), "to_date");
@@ -180,7 +174,7 @@ absl::StatusOr<v1::ListOrganizationEventsResponse> OrganizationRegistry::ListEve
     *response.add_events() = std::move(events[i].second);
   }
   if (offset + response.events_size() < events.size()) {
-    response.set_next_page_token(EncodePageToken(fingerprint, absl::StrCat(offset + response.events_size())));
+    response.set_next_page_token(EncodeNumberToken(fingerprint, offset + response.events_size()));
   }
   return response;
 }

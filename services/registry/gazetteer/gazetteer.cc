@@ -317,7 +317,7 @@ absl::StatusOr<ListAdminUnitsResponse> Gazetteer::List(const ListAdminUnitsReque
     if (!matches(index)) return true;
     if (response.units_size() == *page_size) {
       response.set_next_page_token(
-          EncodePageToken(fingerprint, storage::KeyBuilder().Uint64(index).Release()));
+          EncodeNumberToken(fingerprint, index));
       return false;
     }
     *response.add_units() = UnitAt(index, former_code);
@@ -342,14 +342,11 @@ absl::StatusOr<ListAdminUnitsResponse> Gazetteer::List(const ListAdminUnitsReque
 }
 
 absl::StatusOr<int> Gazetteer::DecodeOffset(std::string_view page_token, uint64_t fingerprint) const {
-  ASSIGN_OR_RETURN(std::string position, DecodePageToken(page_token, fingerprint));
-  if (position.empty()) return 0;
-  storage::KeyReader reader(position);
-  std::optional<uint64_t> offset = reader.Uint64();
-  if (!offset || !reader.done() || *offset > static_cast<uint64_t>(unit_count())) {
+  ASSIGN_OR_RETURN(const uint64_t offset, DecodeNumberToken(page_token, fingerprint));
+  if (offset > static_cast<uint64_t>(unit_count())) {
     return InvalidArgument("page_token", "is not a token this service issued");
   }
-  return static_cast<int>(*offset);
+  return static_cast<int>(offset);
 }
 
 AdminUnit Gazetteer::UnitAt(int index, std::string_view former_code) const {
