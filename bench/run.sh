@@ -34,34 +34,8 @@ else
 fi
 ninja -C "$build" "${targets[@]}"
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/haicap-bench.XXXXXX")
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-# start NAME BINARY: runs BINARY on 127.0.0.1:0 with its own data folder and sets `port` to the
-# port it announced in its "listening" log line.
-start() {
-  local name=$1 binary=$2 log="$work/$1.log"
-  "$binary" --listen=127.0.0.1:0 --data-dir="$work/$name-data" 2>"$log" &
-  pids+=($!)
-  for _ in $(seq 100); do
-    local line
-    line=$(grep -m1 '"msg":"listening"' "$log" || true)
-    if [[ -n $line ]]; then
-      port=$(sed -E 's/.*"port":([0-9]+).*/\1/' <<<"$line")
-      return
-    fi
-    sleep 0.1
-  done
-  echo "run.sh: $name did not start; its log:" >&2
-  cat "$log" >&2
-  exit 1
-}
+# shellcheck source=bench/servers.sh
+source "$repo/bench/servers.sh"
 
 # Each registry workload runs right after its ceiling, so that both see the same machine.
 start echo "$build/bench/haicap-bench-echo"

@@ -135,11 +135,13 @@ absl::Status ChangeSet::ValidateMembers(const std::vector<uint64_t>& members,
 }
 
 void ChangeSet::WriteMembers(rocksdb::WriteBatch* batch) {
+  RegistryStore::CountDeltas deltas;
   for (const auto& [id, entry] : members_) {
     if (!entry.changed) continue;
     for (const auto& event : entry.new_events) store_->PutMemberEvent(batch, event);
-    store_->PutMemberRecord(batch, id, entry.before ? &*entry.before : nullptr, entry.after);
+    store_->PutMemberRecord(batch, id, entry.before ? &*entry.before : nullptr, entry.after, &deltas);
   }
+  store_->PutCountDeltas(batch, deltas);
 }
 
 }  // namespace haicap::registry

@@ -40,7 +40,7 @@ Stretches ProbationStretches(const MemberRecord& record) {
 }
 
 // (org, day) → [official, probationary] changes the record makes to the counts, times `sign`.
-void AddCountDeltas(const MemberRecord& record, int sign, std::map<std::pair<uint64_t, int64_t>, std::vector<int64_t>>* deltas) {
+void AddCountDeltas(const MemberRecord& record, int sign, RegistryStore::CountDeltas* deltas) {
   for (const MemberVersion& v : record.versions()) {
     if (!IsLiving(v.member().status())) continue;
     const size_t slot = v.member().status() == v1::OFFICIAL ? 0 : 1;
@@ -155,24 +155,26 @@ void RegistryStore::PutMemberEvent(rocksdb::WriteBatch* batch, const MemberEvent
 }
 
 void RegistryStore::PutMemberRecord(rocksdb::WriteBatch* batch, uint64_t id, const MemberRecord* before,
-                                    const MemberRecord& after) {
+                                    const MemberRecord& after, CountDeltas* deltas) {
   ReplaceStretches(batch, kOrgMembers, id, before ? MembershipStretches(*before) : Stretches{},
                    MembershipStretches(after));
   ReplaceStretches(batch, kProbation, id, before ? ProbationStretches(*before) : Stretches{},
                    ProbationStretches(after));
-  std::map<std::pair<uint64_t, int64_t>, std::vector<int64_t>> deltas;
-  if (before) AddCountDeltas(*before, -1, &deltas);
-  AddCountDeltas(after, +1, &deltas);
-  for (const auto& [key, delta] : deltas) {
-    if (delta[0] == 0 && delta[1] == 0) continue;
-    batch->Merge(cf(kMemberCounts), KeyBuilder().Uint64(key.first).Int64(key.second).Release(),
-                 storage::EncodeCounters(delta));
-  }
+  if (before) AddCountDeltas(*before, -1, deltas);
+  AddCountDeltas(after, +1, deltas);
   const std::string* old_citizen = LivingCitizenId(before);
   const std::string* new_citizen = LivingCitizenId(&after);
   if (old_citizen && (!new_citizen || *old_citizen != *new_citizen)) batch->Delete(cf(kCitizenIds), *old_citizen);
   if (new_citizen) batch->Put(cf(kCitizenIds), *new_citizen, KeyBuilder().Uint64(id).Release());
   batch->Put(cf(kMembers), OrganizationKey(id), after.SerializeAsString());
+}
+
+void RegistryStore::PutCountDeltas(rocksdb::WriteBatch* batch, const CountDeltas& deltas) {
+  for (const auto& [key, delta] : deltas) {
+    if (delta[0] == 0 && delta[1] == 0) continue;
+    batch->Merge(cf(kMemberCounts), KeyBuilder().Uint64(key.first).Int64(key.second).Release(),
+                 storage::EncodeCounters(delta));
+  }
 }
 
 }  // namespace haicap::registry

@@ -19,6 +19,7 @@
 #pragma once
 
 #include <atomic>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -88,10 +89,15 @@ class RegistryStore {
   absl::StatusOr<std::vector<MemberEvent>> ReadMemberEvents(uint64_t id,
                                                             const rocksdb::Snapshot* snapshot = nullptr) const;
   void PutMemberEvent(rocksdb::WriteBatch* batch, const MemberEvent& event);
-  // Replaces the record of member `id`, keeping org_members, member_counts, probation and
-  // citizen_ids in step (member_store.cc).
+  // Changes to member counters, (organisation, day) → [official, probationary] deltas.
+  using CountDeltas = std::map<std::pair<uint64_t, int64_t>, std::vector<int64_t>>;
+  // Replaces the record of member `id`, keeping org_members, probation and citizen_ids in step;
+  // adds the change to the counters to `deltas` (member_store.cc).
   void PutMemberRecord(rocksdb::WriteBatch* batch, uint64_t id, const MemberRecord* before,
-                       const MemberRecord& after);
+                       const MemberRecord& after, CountDeltas* deltas);
+  // Writes `deltas` as one merge per counter: an import of a thousand members into one cell
+  // adds one operand, not a thousand, for reads to fold.
+  void PutCountDeltas(rocksdb::WriteBatch* batch, const CountDeltas& deltas);
 
   // The organisation an import named `key` (import_keys family), if any.
   absl::StatusOr<std::optional<uint64_t>> LookupImportKey(const std::string& key,

@@ -1,0 +1,52 @@
+# shellcheck shell=bash
+# Throwaway servers for the benchmark scripts; sourced by bench/run.sh and bench/roster.sh, which
+# run under `set -euo pipefail`.
+#
+# Sourcing creates `work`, a temporary folder, and an EXIT trap that stops (SIGTERM) every server
+# still running and deletes the folder.
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/haicap-bench.XXXXXX")
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# start NAME BINARY: runs BINARY on 127.0.0.1:0 with its data in $work/NAME-data and its log in
+# $work/NAME.log; sets `port` to the port it announced in its "listening" log line and
+# `server_pid` to its process id.
+# shellcheck disable=SC2034  # port and server_pid are the caller's
+start() {
+  local name=$1 binary=$2 log="$work/$1.log"
+  : >"$log"  # exists before the first grep below, whenever the server gets to open it
+  "$binary" --listen=127.0.0.1:0 --data-dir="$work/$name-data" 2>"$log" &
+  server_pid=$!
+  pids+=("$server_pid")
+  for _ in $(seq 100); do
+    local line
+    line=$(grep -m1 '"msg":"listening"' "$log" || true)
+    if [[ -n $line ]]; then
+      port=$(sed -E 's/.*"port":([0-9]+).*/\1/' <<<"$line")
+      return
+    fi
+    sleep 0.1
+  done
+  echo "${0##*/}: $name did not start; its log:" >&2
+  cat "$log" >&2
+  exit 1
+}
+
+# stop PID: stops a server started by `start` with SIGTERM and waits for it; warns if it did not
+# exit cleanly.
+stop() {
+  local pid=$1 status=0 kept=()
+  kill -TERM "$pid"
+  wait "$pid" || status=$?
+  if ((status != 0)); then echo "${0##*/}: server $pid exited with status $status" >&2; fi
+  for p in "${pids[@]}"; do
+    if [[ $p != "$pid" ]]; then kept+=("$p"); fi
+  done
+  pids=("${kept[@]}")
+}
