@@ -9,7 +9,7 @@
 #include "absl/strings/str_format.h"
 #include "common/civil_date.h"
 #include "common/status_macros.h"
-#include "services/registry/gazetteer/csv_table.h"
+#include "common/text/csv_table.h"
 
 namespace haicap::bench {
 namespace {
@@ -92,9 +92,9 @@ absl::StatusOr<std::vector<Commune>> ReadCommunes(const std::string& path, const
   std::stringstream text;
   text << file.rdbuf();
   const std::string content = text.str();
-  ASSIGN_OR_RETURN(std::vector<registry::CsvRow> rows, registry::ReadCsvTable(path, content, kUnitsHeader));
+  ASSIGN_OR_RETURN(std::vector<text::CsvRow> rows, text::ReadCsvTable(path, content, kUnitsHeader));
   std::vector<Commune> communes;
-  for (const registry::CsvRow& row : rows) {
+  for (const text::CsvRow& row : rows) {
     if (static_cast<int>(communes.size()) == count) break;
     if (row.fields[0] == province_code) communes.push_back({std::string(row.fields[3]), std::string(row.fields[4])});
   }

@@ -9,8 +9,8 @@
 #include "common/pagination.h"
 #include "common/status_macros.h"
 #include "common/storage/key_codec.h"
+#include "common/text/csv_table.h"
 #include "common/text/text.h"
-#include "services/registry/gazetteer/csv_table.h"
 #include "services/registry/gazetteer/embedded_csv.h"
 #include "unicode/normalizer2.h"
 #include "unicode/unistr.h"
@@ -19,6 +19,8 @@
 namespace haicap::registry {
 namespace {
 
+using ::haicap::text::CsvRow;
+using ::haicap::text::ReadCsvTable;
 using v1::AdminUnit;
 using v1::FormerUnit;
 using v1::ListAdminUnitsRequest;

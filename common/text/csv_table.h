@@ -1,4 +1,5 @@
-// A minimal reader for the gazetteer's CSV files: comma-separated, no quoted fields, an optional
+// A minimal reader for the CSV data files compiled into the services (the gazetteer's admin units,
+// the national working-day calendars): comma-separated, no quoted fields, an optional
 // UTF-8 byte order mark, "\n" or "\r\n" line ends, blank lines ignored.
 #pragma once
 
@@ -8,7 +9,7 @@
 
 #include "absl/status/statusor.h"
 
-namespace haicap::registry {
+namespace haicap::text {
 
 struct CsvRow {
   int line = 0;                          // 1-based line number in the file, for error messages
@@ -21,4 +22,4 @@ struct CsvRow {
 absl::StatusOr<std::vector<CsvRow>> ReadCsvTable(std::string_view file_name, std::string_view text,
                                                  std::string_view header_line);
 
-}  // namespace haicap::registry
+}  // namespace haicap::text

@@ -1,8 +1,8 @@
-#include "services/registry/gazetteer/csv_table.h"
+#include "common/text/csv_table.h"
 
 #include "absl/status/status.h"
 
-namespace haicap::registry {
+namespace haicap::text {
 namespace {
 
 constexpr std::string_view kUtf8ByteOrderMark = "\xEF\xBB\xBF";
@@ -62,4 +62,4 @@ absl::StatusOr<std::vector<CsvRow>> ReadCsvTable(std::string_view file_name, std
   return rows;
 }
 
-}  // namespace haicap::registry
+}  // namespace haicap::text

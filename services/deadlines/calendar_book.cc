@@ -1,0 +1,312 @@
+#include "services/deadlines/calendar_book.h"
+
+#include <mutex>
+#include <set>
+
+#include "absl/strings/str_cat.h"
+#include "common/civil_date.h"
+#include "common/errors.h"
+#include "common/status_macros.h"
+#include "common/storage/idempotency.h"
+#include "common/text/text.h"
+#include "services/deadlines/calendar/due_date.h"
+#include "services/deadlines/calendar_convert.h"
+
+namespace haicap::deadlines {
+namespace {
+
+constexpr int kMaxNameChars = 200;
+constexpr int kMaxNoteChars = 200;
+constexpr int kMaxDaysPerCall = 400;
+constexpr int64_t kMaxDays = 3650;
+constexpr int64_t kMaxHours = 10000;
+
+absl::Status CheckCalendarId(const std::string& id, const std::string& field) {
+  const bool ok = !id.empty() && id.size() <= 32 && std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+  });
+  return ok ? absl::OkStatus() : InvalidArgument(field, "must be 1–32 of A–Z, 0–9 and '-', e.g. VN-01");
+}
+
+absl::Status CheckDay(const v1::CalendarDay& day, const std::string& field) {
+  ValidationErrors errors;
+  absl::StatusOr<absl::CivilDay> date = ToCivilDay(day.date(), field + ".date");
+  errors.Add(date.status());
+  if (!v1::DayType_IsValid(day.type()) || day.type() == v1::DAY_TYPE_UNSPECIFIED) {
+    errors.Add(InvalidArgument(field + ".type", "is required"));
+  } else if (date.ok()) {
+    const absl::Weekday weekday = absl::GetWeekday(*date);
+    const bool weekend = weekday == absl::Weekday::saturday || weekday == absl::Weekday::sunday;
+    if (day.type() == v1::MAKEUP_WORKDAY && !weekend) {
+      errors.Add(InvalidArgument(field + ".type", "a make-up working day must be a Saturday or Sunday"));
+    }
+    if ((day.type() == v1::COMPENSATORY_DAY_OFF || day.type() == v1::SWAPPED_DAY_OFF) && weekend) {
+      errors.Add(InvalidArgument(field + ".type", "a compensatory or swapped day off must be a weekday"));
+    }
+  }
+  if (!day.note().empty()) errors.Add(text::ValidateName(field + ".note", day.note(), kMaxNoteChars));
+  return errors.Result();
+}
+
+google::protobuf::Timestamp Now(const Clock& clock) {
+  google::protobuf::Timestamp ts;
+  ts.set_seconds(absl::ToUnixSeconds(clock.Now()));
+  return ts;
+}
+
+v1::Calendar WithEtag(v1::Calendar calendar) {
+  calendar.set_etag(absl::StrCat(calendar.revision()));
+  return calendar;
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<CalendarBook>> CalendarBook::Open(CalendarStore* store, const Clock* clock) {
+  std::unique_ptr<CalendarBook> book(new CalendarBook(store, clock));
+  ASSIGN_OR_RETURN(std::vector<v1::Calendar> stored, store->ReadAll());
+  std::map<std::string, v1::Calendar> calendars;
+  for (auto& c : stored) calendars[c.id()] = std::move(c);
+  std::unique_lock lock(book->mu_);
+  if (!calendars.count(kNationalCalendarId)) {
+    // First start: the national calendar comes from the shipped data (data/calendars/).
+    ASSIGN_OR_RETURN(std::shared_ptr<const WorkingCalendar> shipped, LoadNationalCalendar());
+    v1::Calendar national;
+    national.set_id(kNationalCalendarId);
+    national.set_name("Lịch làm việc quốc gia (Bộ luật Lao động 2019, Điều 112)");
+    SetOfficeHours(OfficeHours::Default(), national.mutable_office_hours());
+    for (const DayEntry& entry : shipped->Entries()) *national.add_days() = ToCalendarDay(entry);
+    v1::CalendarChange change;
+    *change.mutable_upserted() = national.days();
+    book->calendars_ = std::move(calendars);
+    rocksdb::WriteBatch batch;
+    RETURN_IF_ERROR(book->Commit(national, std::move(change), "haicap (shipped data/calendars)", "", &batch));
+    return book;
+  }
+  RETURN_IF_ERROR(book->Install(std::move(calendars)));
+  return book;
+}
+
+absl::Status CalendarBook::Install(std::map<std::string, v1::Calendar> calendars) {
+  std::map<std::string, std::shared_ptr<const WorkingCalendar>> working;
+  // Bases before the calendars on them: a calendar's base always exists before it does.
+  std::function<absl::StatusOr<std::shared_ptr<const WorkingCalendar>>(const std::string&, int)> build =
+      [&](const std::string& id, int depth) -> absl::StatusOr<std::shared_ptr<const WorkingCalendar>> {
+    if (auto it = working.find(id); it != working.end()) return it->second;
+    auto found = calendars.find(id);
+    if (found == calendars.end() || depth > 8) return Internal("CORRUPT_CALENDAR", absl::StrCat("calendar ", id, " is missing"));
+    std::shared_ptr<const WorkingCalendar> base;
+    if (!found->second.base_calendar_id().empty()) {
+      ASSIGN_OR_RETURN(base, build(found->second.base_calendar_id(), depth + 1));
+    }
+    std::vector<DayEntry> entries;
+    for (const auto& day : found->second.days()) entries.push_back(ToDayEntry(day));
+    auto calendar = std::make_shared<const WorkingCalendar>(id, std::move(entries),
+                                                            ToOfficeHours(found->second.office_hours()), base);
+    working[id] = calendar;
+    return calendar;
+  };
+  for (const auto& [id, calendar] : calendars) RETURN_IF_ERROR(build(id, 0).status());
+  calendars_ = std::move(calendars);
+  working_ = std::move(working);
+  return absl::OkStatus();
+}
+
+absl::Status CalendarBook::Commit(const v1::Calendar& calendar, v1::CalendarChange change, const std::string& actor,
+                                  const std::string& request_id, rocksdb::WriteBatch* batch) {
+  v1::Calendar next = calendar;
+  next.set_revision(calendar.revision() + 1);
+  change.set_calendar_id(next.id());
+  change.set_revision(next.revision());
+  change.set_actor(actor);
+  *change.mutable_recorded_at() = Now(*clock_);
+  change.set_request_id(request_id);
+  store_->PutCalendar(batch, next);
+  for (const auto& day : change.upserted()) store_->PutDay(batch, next.id(), day);
+  for (const auto& date : change.removed()) store_->DeleteDay(batch, next.id(), date);
+  store_->PutChange(batch, change);
+  std::map<std::string, v1::Calendar> calendars = calendars_;
+  calendars[next.id()] = next;
+  // Check the new state builds before anything is written.
+  std::map<std::string, v1::Calendar> previous = calendars_;
+  RETURN_IF_ERROR(Install(calendars));
+  absl::Status written = store_->db()->Commit(batch);
+  if (!written.ok()) {
+    Install(std::move(previous)).IgnoreError();
+    return written;
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::shared_ptr<const WorkingCalendar>> CalendarBook::Find(const std::string& id,
+                                                                          std::string_view field) const {
+  std::shared_lock lock(mu_);
+  auto it = working_.find(id);
+  if (it == working_.end()) {
+    return NotFound("CALENDAR_NOT_FOUND", absl::StrCat(std::string(field), ": no calendar ", id));
+  }
+  return it->second;
+}
+
+absl::StatusOr<v1::Calendar> CalendarBook::Get(const v1::GetCalendarRequest& request) const {
+  RETURN_IF_ERROR(CheckCalendarId(request.id(), "id"));
+  if (request.year() != 0 && (request.year() < kMinYear || request.year() > kMaxYear)) {
+    return InvalidArgument("year", "is not a plausible year");
+  }
+  std::shared_lock lock(mu_);
+  auto it = calendars_.find(request.id());
+  if (it == calendars_.end()) return NotFound("CALENDAR_NOT_FOUND", absl::StrCat("no calendar ", request.id()));
+  v1::Calendar calendar = it->second;
+  if (request.year() != 0) {
+    calendar.clear_days();
+    for (const auto& day : it->second.days()) {
+      if (day.date().year() == request.year()) *calendar.add_days() = day;
+    }
+  }
+  return WithEtag(std::move(calendar));
+}
+
+v1::ListCalendarsResponse CalendarBook::List() const {
+  std::shared_lock lock(mu_);
+  v1::ListCalendarsResponse response;
+  for (const auto& [id, calendar] : calendars_) {
+    v1::Calendar header = WithEtag(calendar);
+    header.clear_days();
+    *response.add_calendars() = std::move(header);
+  }
+  return response;
+}
+
+absl::StatusOr<v1::Calendar> CalendarBook::Create(const v1::CreateCalendarRequest& request, const std::string& actor) {
+  const v1::Calendar& c = request.calendar();
+  ValidationErrors errors;
+  errors.Add(storage::ValidateRequestId(request.request_id()));
+  errors.Add(CheckCalendarId(c.id(), "calendar.id"));
+  errors.Add(text::ValidateName("calendar.name", c.name(), kMaxNameChars));
+  if (c.base_calendar_id().empty()) {
+    errors.Add(InvalidArgument("calendar.base_calendar_id", "is required, e.g. VN"));
+  } else {
+    errors.Add(CheckCalendarId(c.base_calendar_id(), "calendar.base_calendar_id"));
+  }
+  if (!c.office_hours().empty()) {
+    errors.Add(ValidateOfficeHours(ToOfficeHours(c.office_hours())).ok()
+                   ? absl::OkStatus()
+                   : InvalidArgument("calendar.office_hours", "windows must be sorted, apart, and within one day"));
+  }
+  if (!c.days().empty()) errors.Add(InvalidArgument("calendar.days", "add days with UpsertCalendarDays"));
+  RETURN_IF_ERROR(errors.Result());
+  return store_->idempotency().Run<v1::Calendar>("CreateCalendar", request.request_id(),
+                                                 [&](rocksdb::WriteBatch* batch) -> absl::StatusOr<v1::Calendar> {
+    std::unique_lock lock(mu_);
+    if (calendars_.count(c.id())) return AlreadyExists("CALENDAR_EXISTS", absl::StrCat("calendar ", c.id(), " exists"));
+    if (!calendars_.count(c.base_calendar_id())) {
+      return NotFound("CALENDAR_NOT_FOUND", absl::StrCat("calendar.base_calendar_id: no calendar ", c.base_calendar_id()));
+    }
+    v1::Calendar created = c;
+    created.set_revision(0);
+    SetOfficeHours(ToOfficeHours(c.office_hours()), created.mutable_office_hours());
+    RETURN_IF_ERROR(Commit(created, {}, actor, request.request_id(), batch));
+    return WithEtag(calendars_.at(c.id()));
+  });
+}
+
+absl::StatusOr<v1::Calendar> CalendarBook::UpsertDays(const v1::UpsertCalendarDaysRequest& request,
+                                                      const std::string& actor) {
+  ValidationErrors errors;
+  errors.Add(storage::ValidateRequestId(request.request_id()));
+  errors.Add(CheckCalendarId(request.calendar_id(), "calendar_id"));
+  if (request.days_size() + request.remove_dates_size() == 0) {
+    errors.Add(InvalidArgument("days", "name at least one day to add, replace or remove"));
+  }
+  if (request.days_size() + request.remove_dates_size() > kMaxDaysPerCall) {
+    errors.Add(InvalidArgument("days", "at most 400 days per call"));
+  }
+  std::set<int64_t> seen;
+  for (int i = 0; i < request.days_size(); ++i) {
+    const std::string field = absl::StrCat("days[", i, "]");
+    errors.Add(CheckDay(request.days(i), field));
+    if (ToCivilDay(request.days(i).date(), field).ok() && !seen.insert(DayNumber(request.days(i).date())).second) {
+      errors.Add(InvalidArgument(field + ".date", "is named twice"));
+    }
+  }
+  for (int i = 0; i < request.remove_dates_size(); ++i) {
+    const std::string field = absl::StrCat("remove_dates[", i, "]");
+    const absl::Status date = ToCivilDay(request.remove_dates(i), field).status();
+    errors.Add(date);
+    if (date.ok() && !seen.insert(DayNumber(request.remove_dates(i))).second) {
+      errors.Add(InvalidArgument(field, "is named twice"));
+    }
+  }
+  RETURN_IF_ERROR(errors.Result());
+  return store_->idempotency().Run<v1::Calendar>("UpsertCalendarDays", request.request_id(),
+                                                 [&](rocksdb::WriteBatch* batch) -> absl::StatusOr<v1::Calendar> {
+    std::unique_lock lock(mu_);
+    auto it = calendars_.find(request.calendar_id());
+    if (it == calendars_.end()) return NotFound("CALENDAR_NOT_FOUND", absl::StrCat("no calendar ", request.calendar_id()));
+    if (!request.etag().empty() && request.etag() != absl::StrCat(it->second.revision())) {
+      return Aborted("ETAG_MISMATCH", absl::StrCat("calendar ", request.calendar_id(), " changed since it was read"));
+    }
+    std::map<int64_t, v1::CalendarDay> days;
+    for (const auto& day : it->second.days()) days[DayNumber(day.date())] = day;
+    for (const auto& day : request.days()) days[DayNumber(day.date())] = day;
+    for (const auto& date : request.remove_dates()) days.erase(DayNumber(date));
+    v1::Calendar next = it->second;
+    next.clear_days();
+    for (auto& [number, day] : days) *next.add_days() = std::move(day);
+    v1::CalendarChange change;
+    *change.mutable_upserted() = request.days();
+    *change.mutable_removed() = request.remove_dates();
+    RETURN_IF_ERROR(Commit(next, std::move(change), actor, request.request_id(), batch));
+    return WithEtag(calendars_.at(request.calendar_id()));
+  });
+}
+
+absl::StatusOr<v1::ListCalendarChangesResponse> CalendarBook::Changes(
+    const v1::ListCalendarChangesRequest& request) const {
+  RETURN_IF_ERROR(CheckCalendarId(request.calendar_id(), "calendar_id"));
+  RETURN_IF_ERROR(Find(request.calendar_id(), "calendar_id").status());
+  ASSIGN_OR_RETURN(std::vector<v1::CalendarChange> changes, store_->ReadChanges(request.calendar_id()));
+  v1::ListCalendarChangesResponse response;
+  for (auto& c : changes) *response.add_changes() = std::move(c);
+  return response;
+}
+
+absl::StatusOr<v1::ComputeDueDateResponse> CalendarBook::ComputeDueDate(const v1::ComputeDueDateRequest& request) const {
+  const std::string id = request.calendar_id().empty() ? kNationalCalendarId : request.calendar_id();
+  ValidationErrors errors;
+  errors.Add(CheckCalendarId(id, "calendar_id"));
+  if (!request.has_received_at()) errors.Add(InvalidArgument("received_at", "is required"));
+  if (request.unit() != v1::WORKING_DAYS && request.unit() != v1::WORKING_HOURS && request.unit() != v1::CALENDAR_DAYS) {
+    errors.Add(InvalidArgument("unit", "must be WORKING_DAYS, WORKING_HOURS or CALENDAR_DAYS"));
+  }
+  const int64_t max = request.unit() == v1::WORKING_HOURS ? kMaxHours : kMaxDays;
+  if (request.amount() < 0 || request.amount() > max) {
+    errors.Add(InvalidArgument("amount", absl::StrCat("must be between 0 and ", max)));
+  }
+  RETURN_IF_ERROR(errors.Result());
+  ASSIGN_OR_RETURN(std::shared_ptr<const WorkingCalendar> calendar, Find(id, "calendar_id"));
+  const absl::Time received = absl::FromUnixSeconds(request.received_at().seconds()) +
+                              absl::Nanoseconds(request.received_at().nanos());
+  const DurationUnit unit = request.unit() == v1::WORKING_HOURS   ? DurationUnit::kWorkingHours
+                            : request.unit() == v1::CALENDAR_DAYS ? DurationUnit::kCalendarDays
+                                                                  : DurationUnit::kWorkingDays;
+  ASSIGN_OR_RETURN(DueDate due, deadlines::ComputeDueDate(*calendar, received, request.amount(), unit));
+  return ToResponse(due, received, request.amount(), request.unit());
+}
+
+absl::StatusOr<v1::CountWorkingDaysResponse> CalendarBook::CountWorkingDays(
+    const v1::CountWorkingDaysRequest& request) const {
+  const std::string id = request.calendar_id().empty() ? kNationalCalendarId : request.calendar_id();
+  ValidationErrors errors;
+  errors.Add(CheckCalendarId(id, "calendar_id"));
+  absl::StatusOr<absl::CivilDay> from = ToCivilDay(request.from_date(), "from_date");
+  absl::StatusOr<absl::CivilDay> to = ToCivilDay(request.to_date(), "to_date");
+  errors.Add(from.status());
+  errors.Add(to.status());
+  RETURN_IF_ERROR(errors.Result());
+  ASSIGN_OR_RETURN(std::shared_ptr<const WorkingCalendar> calendar, Find(id, "calendar_id"));
+  v1::CountWorkingDaysResponse response;
+  response.set_working_days(deadlines::CountWorkingDays(*calendar, *from, *to));
+  return response;
+}
+
+}  // namespace haicap::deadlines

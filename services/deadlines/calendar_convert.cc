@@ -1,0 +1,85 @@
+#include "services/deadlines/calendar_convert.h"
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "common/civil_date.h"
+#include "common/clock.h"
+
+namespace haicap::deadlines {
+namespace {
+
+google::protobuf::Timestamp ToTimestamp(absl::Time t) {
+  google::protobuf::Timestamp ts;
+  ts.set_seconds(absl::ToUnixSeconds(t));
+  return ts;
+}
+
+std::string Instant(absl::Time t) { return absl::FormatTime("%a %Y-%m-%d %H:%M", t, VietnamTimeZone()); }
+
+}  // namespace
+
+DayEntry ToDayEntry(const v1::CalendarDay& day) {
+  DayEntry entry;
+  entry.day = absl::CivilDay(day.date().year(), day.date().month(), day.date().day());
+  switch (day.type()) {
+    case v1::HOLIDAY: entry.type = DayType::kHoliday; break;
+    case v1::COMPENSATORY_DAY_OFF: entry.type = DayType::kCompensatoryDayOff; break;
+    case v1::SWAPPED_DAY_OFF: entry.type = DayType::kSwappedDayOff; break;
+    default: entry.type = DayType::kMakeupWorkday; break;
+  }
+  entry.note = day.note();
+  return entry;
+}
+
+v1::CalendarDay ToCalendarDay(const DayEntry& entry) {
+  v1::CalendarDay day;
+  *day.mutable_date() = ToProtoDate(entry.day);
+  switch (entry.type) {
+    case DayType::kHoliday: day.set_type(v1::HOLIDAY); break;
+    case DayType::kCompensatoryDayOff: day.set_type(v1::COMPENSATORY_DAY_OFF); break;
+    case DayType::kSwappedDayOff: day.set_type(v1::SWAPPED_DAY_OFF); break;
+    case DayType::kMakeupWorkday: day.set_type(v1::MAKEUP_WORKDAY); break;
+  }
+  day.set_note(entry.note);
+  return day;
+}
+
+OfficeHours ToOfficeHours(const google::protobuf::RepeatedPtrField<v1::OfficeWindow>& windows) {
+  if (windows.empty()) return OfficeHours::Default();
+  OfficeHours hours;
+  for (const auto& w : windows) hours.windows.emplace_back(absl::Minutes(w.start_minute()), absl::Minutes(w.end_minute()));
+  return hours;
+}
+
+void SetOfficeHours(const OfficeHours& hours, google::protobuf::RepeatedPtrField<v1::OfficeWindow>* windows) {
+  windows->Clear();
+  for (const auto& [start, end] : hours.windows) {
+    auto* w = windows->Add();
+    w->set_start_minute(static_cast<int32_t>(absl::ToInt64Minutes(start)));
+    w->set_end_minute(static_cast<int32_t>(absl::ToInt64Minutes(end)));
+  }
+}
+
+v1::ComputeDueDateResponse ToResponse(const DueDate& due, absl::Time received_at, int64_t amount, v1::DurationUnit unit) {
+  v1::ComputeDueDateResponse response;
+  *response.mutable_due_at() = ToTimestamp(due.due_at);
+  *response.mutable_counted_from() = ToTimestamp(due.counted_from);
+  std::vector<std::string> skipped;
+  for (const SkippedDay& s : due.skipped) {
+    auto* out = response.add_skipped();
+    *out->mutable_date() = ToProtoDate(s.day);
+    out->set_reason(s.reason);
+    skipped.push_back(absl::StrCat(FormatDay(s.day), " (", s.reason, ")"));
+  }
+  const char* units = unit == v1::WORKING_HOURS ? "working hours" : unit == v1::CALENDAR_DAYS ? "calendar days" : "working days";
+  std::string text = absl::StrCat("Received ", Instant(received_at));
+  if (due.counted_from != received_at) absl::StrAppend(&text, ", counted from ", Instant(due.counted_from), " (the next working time)");
+  absl::StrAppend(&text, "; ", amount, " ", units, " → due ", Instant(due.due_at), ".");
+  if (!skipped.empty()) {
+    absl::StrAppend(&text, " Skipped ", skipped.size(), " non-working day(s): ", absl::StrJoin(skipped, ", "), ".");
+  }
+  response.set_explanation(std::move(text));
+  return response;
+}
+
+}  // namespace haicap::deadlines

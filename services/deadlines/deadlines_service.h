@@ -1,0 +1,43 @@
+// gRPC glue for haicap.deadlines.v1.Deadlines. Changes run on the worker pool (their synced writes
+// must not block gRPC threads); reads and due-date arithmetic run inline.
+#pragma once
+
+#include "common/server/worker_pool.h"
+#include "haicap/deadlines/v1/deadlines.grpc.pb.h"
+#include "services/deadlines/calendar_book.h"
+
+namespace haicap::deadlines {
+
+inline constexpr char kDeadlinesServiceName[] = "haicap.deadlines.v1.Deadlines";
+inline constexpr char kDeadlinesErrorDomain[] = "deadlines.haicap";
+
+class DeadlinesService final : public v1::Deadlines::CallbackService {
+ public:
+  // Nothing is owned; everything must outlive the service.
+  DeadlinesService(CalendarBook* calendars, server::WorkerPool* pool) : calendars_(calendars), pool_(pool) {}
+
+  grpc::ServerUnaryReactor* GetCalendar(grpc::CallbackServerContext* context, const v1::GetCalendarRequest* request,
+                                        v1::Calendar* response) override;
+  grpc::ServerUnaryReactor* ListCalendars(grpc::CallbackServerContext* context, const v1::ListCalendarsRequest* request,
+                                          v1::ListCalendarsResponse* response) override;
+  grpc::ServerUnaryReactor* CreateCalendar(grpc::CallbackServerContext* context,
+                                           const v1::CreateCalendarRequest* request, v1::Calendar* response) override;
+  grpc::ServerUnaryReactor* UpsertCalendarDays(grpc::CallbackServerContext* context,
+                                               const v1::UpsertCalendarDaysRequest* request,
+                                               v1::Calendar* response) override;
+  grpc::ServerUnaryReactor* ListCalendarChanges(grpc::CallbackServerContext* context,
+                                                const v1::ListCalendarChangesRequest* request,
+                                                v1::ListCalendarChangesResponse* response) override;
+  grpc::ServerUnaryReactor* ComputeDueDate(grpc::CallbackServerContext* context,
+                                           const v1::ComputeDueDateRequest* request,
+                                           v1::ComputeDueDateResponse* response) override;
+  grpc::ServerUnaryReactor* CountWorkingDays(grpc::CallbackServerContext* context,
+                                             const v1::CountWorkingDaysRequest* request,
+                                             v1::CountWorkingDaysResponse* response) override;
+
+ private:
+  CalendarBook* calendars_;
+  server::WorkerPool* pool_;
+};
+
+}  // namespace haicap::deadlines
