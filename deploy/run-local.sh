@@ -10,6 +10,7 @@
 #   HAICAP_LOCAL_DIR        data, logs and pid files, relative to the repository root
 #                           (default: .haicap-local)
 #   HAICAP_REGISTRY_LISTEN  the registry's HOST:PORT (default: 127.0.0.1:50051)
+#   HAICAP_DEADLINES_LISTEN the deadlines service's HOST:PORT (default: 127.0.0.1:50053)
 #   HAICAP_DEMO             1 (default): load the Phúc Lợi demo data (data/demo/) into a registry
 #                           started on an empty data folder; 0: start empty
 set -euo pipefail
@@ -21,14 +22,16 @@ local_dir=${HAICAP_LOCAL_DIR:-.haicap-local}
 [[ $local_dir == /* ]] || local_dir=$root/$local_dir
 haicapctl=$build_dir/tools/haicapctl/haicapctl
 readonly default_registry=127.0.0.1:50051
+readonly default_deadlines=127.0.0.1:50053
 readonly start_timeout_seconds=30
 # Longer than any server's --grace-seconds (default 10): stopping waits for the drain to finish.
 readonly stop_timeout_seconds=30
 
 # The suite, one service per line: name, binary (in the build folder), HOST:PORT, health service.
-# Transfers (port 50052) and deadlines (50053) join as one more line each when they are built.
+# Transfers (port 50052) joins as one more line when it is built.
 services=(
   "registry services/registry/haicap-registry ${HAICAP_REGISTRY_LISTEN:-$default_registry} haicap.registry.v1.Registry"
+  "deadlines services/deadlines/haicap-deadlines ${HAICAP_DEADLINES_LISTEN:-$default_deadlines} haicap.deadlines.v1.Deadlines"
 )
 
 # A path as the user should type it: relative when it is under the current directory.
@@ -149,16 +152,19 @@ start() {
     done
   fi
 
-  local registry_flag="" local_dir_setting=""
+  # haicapctl's flags for the addresses that are not its defaults.
+  local address_flags="" local_dir_setting=""
   [[ ${HAICAP_REGISTRY_LISTEN:-$default_registry} == "$default_registry" ]] ||
-    registry_flag=" --registry=$HAICAP_REGISTRY_LISTEN"
+    address_flags+=" --registry=$HAICAP_REGISTRY_LISTEN"
+  [[ ${HAICAP_DEADLINES_LISTEN:-$default_deadlines} == "$default_deadlines" ]] ||
+    address_flags+=" --deadlines=$HAICAP_DEADLINES_LISTEN"
   [[ -z ${HAICAP_LOCAL_DIR:-} ]] || local_dir_setting="HAICAP_LOCAL_DIR=$HAICAP_LOCAL_DIR "
   cat <<EOF
 
 haicap runs locally:
 $(print_status)
 Try:
-$(try_commands "$(shown "$haicapctl")$registry_flag")
+$(try_commands "$(shown "$haicapctl")$address_flags")
 Stop it with:
   $local_dir_setting$(shown "$root/deploy/run-local.sh") stop
 EOF
@@ -176,6 +182,8 @@ try_commands() {
     echo "  $ctl org list"
   fi
   echo "  $ctl unit get 00136"
+  echo "  $ctl calendar show VN --year 2026        # holidays, days off, make-up Saturdays"
+  echo "  $ctl due 13/02/2026 10:00 5wd             # 5 working days across Tết 2026"
 }
 
 stop() {

@@ -1,5 +1,7 @@
 #include "services/deadlines/calendar_convert.h"
 
+#include <algorithm>
+
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "common/civil_date.h"
@@ -15,6 +17,29 @@ google::protobuf::Timestamp ToTimestamp(absl::Time t) {
 }
 
 std::string Instant(absl::Time t) { return absl::FormatTime("%a %Y-%m-%d %H:%M", t, VietnamTimeZone()); }
+
+// "Saturday: 2026-02-14, 2026-02-21; HOLIDAY: Tết Nguyên đán ...: 2026-02-16 to 2026-02-20": the
+// skipped days grouped by reason, runs of consecutive days as ranges.
+std::string GroupedSkippedDays(const std::vector<SkippedDay>& skipped) {
+  std::vector<std::pair<std::string, std::vector<absl::CivilDay>>> groups;
+  for (const SkippedDay& s : skipped) {
+    auto it = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == s.reason; });
+    if (it == groups.end()) it = groups.insert(groups.end(), {s.reason, {}});
+    it->second.push_back(s.day);
+  }
+  std::vector<std::string> parts;
+  for (const auto& [reason, days] : groups) {
+    std::vector<std::string> runs;
+    for (size_t i = 0; i < days.size();) {
+      size_t j = i;
+      while (j + 1 < days.size() && days[j + 1] == days[j] + 1) ++j;
+      runs.push_back(j == i ? FormatDay(days[i]) : absl::StrCat(FormatDay(days[i]), " to ", FormatDay(days[j])));
+      i = j + 1;
+    }
+    parts.push_back(absl::StrCat(reason, ": ", absl::StrJoin(runs, ", ")));
+  }
+  return absl::StrJoin(parts, "; ");
+}
 
 }  // namespace
 
@@ -64,19 +89,17 @@ v1::ComputeDueDateResponse ToResponse(const DueDate& due, absl::Time received_at
   v1::ComputeDueDateResponse response;
   *response.mutable_due_at() = ToTimestamp(due.due_at);
   *response.mutable_counted_from() = ToTimestamp(due.counted_from);
-  std::vector<std::string> skipped;
   for (const SkippedDay& s : due.skipped) {
     auto* out = response.add_skipped();
     *out->mutable_date() = ToProtoDate(s.day);
     out->set_reason(s.reason);
-    skipped.push_back(absl::StrCat(FormatDay(s.day), " (", s.reason, ")"));
   }
   const char* units = unit == v1::WORKING_HOURS ? "working hours" : unit == v1::CALENDAR_DAYS ? "calendar days" : "working days";
   std::string text = absl::StrCat("Received ", Instant(received_at));
   if (due.counted_from != received_at) absl::StrAppend(&text, ", counted from ", Instant(due.counted_from), " (the next working time)");
   absl::StrAppend(&text, "; ", amount, " ", units, " → due ", Instant(due.due_at), ".");
-  if (!skipped.empty()) {
-    absl::StrAppend(&text, " Skipped ", skipped.size(), " non-working day(s): ", absl::StrJoin(skipped, ", "), ".");
+  if (!due.skipped.empty()) {
+    absl::StrAppend(&text, " Skipped ", due.skipped.size(), " non-working day(s): ", GroupedSkippedDays(due.skipped), ".");
   }
   response.set_explanation(std::move(text));
   return response;

@@ -118,6 +118,7 @@ TEST_F(CalendarsTest, DueDatesSkipTetAndCountMakeUpSaturdays) {
   }
   EXPECT_THAT(skipped_days, Contains(16));
   EXPECT_THAT(tet.explanation(), HasSubstr("2026-02-27"));
+  EXPECT_THAT(tet.explanation(), HasSubstr("2026-02-16 to 2026-02-20"));  // the Tết weekdays, as one range
 
   // Friday 9/1/2026: the next working day is the make-up Saturday 10/1.
   EXPECT_EQ(Due("VN", At(2026, 1, 9, 10, 0), 1, WORKING_DAYS).due_at().seconds(), At(2026, 1, 10, 17, 0).seconds());

@@ -23,6 +23,7 @@ import yaml
 # The servers the suite deploys, by StatefulSet name: their gRPC port and registered health name.
 SERVERS = {
     "haicap-registry": {"port": 50051, "health": "haicap.registry.v1.Registry"},
+    "haicap-deadlines": {"port": 50053, "health": "haicap.deadlines.v1.Deadlines"},
 }
 DEFAULT_GRACE_SECONDS = 10  # the servers' --grace-seconds default
 QUANTITY_SUFFIXES = {"m": 1e-3, "": 1, "k": 1e3, "M": 1e6, "G": 1e9, "T": 1e12,

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""End to end: the real haicapctl binary against the real haicap-registry server.
+"""End to end: the real haicapctl binary against the real haicap-registry and haicap-deadlines.
 
-Usage: e2e_test.py HAICAP_REGISTRY_BINARY HAICAPCTL_BINARY
+Usage: e2e_test.py HAICAP_REGISTRY_BINARY HAICAPCTL_BINARY [HAICAP_DEADLINES_BINARY]
 
 Starts the registry on 127.0.0.1:0 with a temporary data directory, reads the port from its
 "listening" JSON line on stderr, drives haicapctl the way a ward clerk would (create, list, get,
@@ -14,6 +14,10 @@ then members from CSV files, with bad rows reported and a re-run that creates no
 
 A registry that does not implement the member or import RPCs yet (UNIMPLEMENTED) skips those
 steps and says so.
+
+With the deadlines binary, a deadlines service on its own port shows the national calendar of
+2026, computes a due date across Tết, and records a calendar change with who made it. Without
+it, those tests are skipped.
 """
 import datetime
 import json
@@ -27,16 +31,18 @@ import threading
 import time
 import unittest
 
-REGISTRY_BINARY = None
 CTL_BINARY = None
+# The server binaries by service name (haicapctl's flag for its address is --<name>).
+BINARIES = {"registry": None, "deadlines": None}
 
 
-class Registry:
-    """A haicap-registry process on a free port; its stderr is kept for failure messages."""
+class Server:
+    """A haicap server process on a free port; its stderr is kept for failure messages."""
 
-    def __init__(self, data_dir):
+    def __init__(self, name, data_dir):
+        self.name = name
         self.process = subprocess.Popen(
-            [REGISTRY_BINARY, "--listen=127.0.0.1:0", f"--data-dir={data_dir}"],
+            [BINARIES[name], "--listen=127.0.0.1:0", f"--data-dir={data_dir}"],
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
             text=True, encoding="utf-8")
         self.log = []
@@ -49,7 +55,7 @@ class Registry:
         while time.monotonic() < deadline:
             line = self.process.stderr.readline()
             if not line:
-                raise AssertionError("registry exited before listening:\n" + "".join(self.log))
+                raise AssertionError(f"{self.name} exited before listening:\n" + "".join(self.log))
             self.log.append(line)
             try:
                 entry = json.loads(line)
@@ -57,7 +63,7 @@ class Registry:
                 continue
             if entry.get("msg") == "listening":
                 return int(entry["port"])
-        raise AssertionError("registry did not report listening:\n" + "".join(self.log))
+        raise AssertionError(f"{self.name} did not report listening:\n" + "".join(self.log))
 
     def _drain(self):
         for line in self.process.stderr:
@@ -68,43 +74,53 @@ class Registry:
         return self.process.wait(timeout=20)
 
 
-class RegistryTestCase(unittest.TestCase):
-    """A test case with its own registry, started once for the class."""
+class ServerTestCase(unittest.TestCase):
+    """A test case with its own server (SERVICE: "registry" or "deadlines"), started once for the
+    class."""
+
+    SERVICE = None
 
     @classmethod
     def setUpClass(cls):
+        if BINARIES[cls.SERVICE] is None:
+            raise unittest.SkipTest(f"no haicap-{cls.SERVICE} binary was given")
         cls.data_dir = tempfile.TemporaryDirectory(prefix="haicapctl-e2e-")
-        cls.registry = Registry(cls.data_dir.name)
-        cls.address = f"127.0.0.1:{cls.registry.port}"
+        cls.server = Server(cls.SERVICE, cls.data_dir.name)
+        cls.address = f"127.0.0.1:{cls.server.port}"
 
     @classmethod
     def tearDownClass(cls):
-        if cls.registry.process.poll() is None:
-            cls.registry.process.kill()
-            cls.registry.process.wait()
+        if cls.server.process.poll() is None:
+            cls.server.process.kill()
+            cls.server.process.wait()
         cls.data_dir.cleanup()
 
     def ctl(self, *args, expect=0):
-        """Runs haicapctl against the test registry; returns (stdout, stderr)."""
+        """Runs haicapctl against the test server; returns (stdout, stderr)."""
         env = dict(os.environ, HAICAP_ACTOR="e2e.clerk")
         env.pop("HAICAP_REGISTRY", None)
-        result = subprocess.run([CTL_BINARY, "--registry", self.address, *args],
+        env.pop("HAICAP_DEADLINES", None)
+        result = subprocess.run([CTL_BINARY, f"--{self.SERVICE}", self.address, *args],
                                 capture_output=True, text=True, encoding="utf-8", env=env,
                                 timeout=30)
         self.assertEqual(result.returncode, expect,
                          f"haicapctl {' '.join(args)}\nstdout:\n{result.stdout}\n"
-                         f"stderr:\n{result.stderr}\nregistry log:\n{''.join(self.registry.log)}")
+                         f"stderr:\n{result.stderr}\n{self.SERVICE} log:\n{''.join(self.server.log)}")
         return result.stdout, result.stderr
 
     def ctl_json(self, *args, expect=0):
         out, _ = self.ctl("-o", "json", *args, expect=expect)
         return json.loads(out)
 
-    def skip_if_unimplemented(self, err, what):
+    def skip_if_unimplemented(self, err, what):  # for the registry
         if "UNIMPLEMENTED" in err:
             print(f"\nskipping the {what} steps: the registry answers UNIMPLEMENTED",
                   file=sys.stderr)
             self.skipTest(f"the registry does not implement the {what} RPCs")
+
+
+class RegistryTestCase(ServerTestCase):
+    SERVICE = "registry"
 
 
 class HaicapctlEndToEnd(RegistryTestCase):
@@ -247,10 +263,10 @@ class HaicapctlEndToEnd(RegistryTestCase):
         self.assertIn("215-QĐ/ĐU", out)
 
         # The registry never logs a citizen ID.
-        self.assertNotIn("079098012345", "".join(self.registry.log))
+        self.assertNotIn("079098012345", "".join(self.server.log))
 
     def test_zz_sigterm_stops_the_registry_cleanly(self):
-        self.assertEqual(self.registry.stop(), 0, "".join(self.registry.log))
+        self.assertEqual(self.server.stop(), 0, "".join(self.server.log))
         _, err = self.ctl("unit", "get", "01", expect=1)
         self.assertIn(f"cannot reach the registry at {self.address}", err)
 
@@ -350,7 +366,7 @@ class BulkImportEndToEnd(RegistryTestCase):
         bad = self.write("bad.csv", "action,key,ten,effective_date\nestablish,X,Y,1/7/2025\n")
         _, err = self.ctl("import", "orgs", bad, expect=2)
         self.assertIn('unknown column "ten"', err)
-        self.assertNotIn("001170004321", "".join(self.registry.log))
+        self.assertNotIn("001170004321", "".join(self.server.log))
 
 
 class DemoDataEndToEnd(RegistryTestCase):
@@ -380,8 +396,63 @@ class DemoDataEndToEnd(RegistryTestCase):
         self.assertIn(long_bien, {e.get("previousParentId") for e in moved})
 
 
+class DeadlinesEndToEnd(ServerTestCase):
+    """A ward office's calendar questions: the 2026 national calendar, a due date across Tết, an
+    added holiday and who added it."""
+
+    SERVICE = "deadlines"
+
+    def test_a_national_calendar_of_2026(self):
+        out, _ = self.ctl("calendar", "show", "VN", "--year", "2026")
+        self.assertRegex(out, r"Office hours:\s+07:00–11:30, 13:30–17:00")
+        self.assertRegex(out, r"\n2026-01-10\s+Thứ Bảy\s+Saturday\s+make-up working day \(làm bù\)")
+        self.assertRegex(out, r"\n2026-02-16\s+Thứ Hai\s+Monday\s+holiday")
+        self.assertNotIn("2025-", out)
+        out, _ = self.ctl("calendar", "list")
+        self.assertRegex(out, r"\nVN\s")
+
+    def test_b_due_across_tet(self):
+        out, _ = self.ctl("due", "13/02/2026", "10:00", "5wd")
+        self.assertRegex(out, r"^Due:\s+2026-02-27 17:00 \(Thứ Sáu, Friday\)\n")
+        self.assertRegex(out, r"\nCounted from:\s+2026-02-13 10:00 ")
+        self.assertRegex(out, r"\n2026-02-16\s+Thứ Hai\s+Monday\s+HOLIDAY")
+        due = self.ctl_json("due", "13/02/2026 10:00", "5wd")  # the start as one word
+        self.assertEqual(due["dueAt"], "2026-02-27T10:00:00Z")
+        self.assertTrue(due["explanation"])
+        # The make-up Saturday counts: one working day after Friday 09/01/2026 is Saturday 10/01.
+        self.assertEqual(self.ctl_json("due", "2026-01-09T10:00", "1wd")["dueAt"],
+                         "2026-01-10T10:00:00Z")
+        out, _ = self.ctl("days", "01/02/2026", "28/02/2026")
+        self.assertEqual(out, "15 working days from 2026-02-01 to 2026-02-28, both included "
+                              "(calendar VN)\n")
+        _, err = self.ctl("due", "13/02/2026", "10:00", "5 weeks", expect=2)
+        self.assertIn('"5 weeks" is not a duration', err)
+
+    def test_c_set_day_and_history(self):
+        etag = self.ctl_json("calendar", "show", "VN")["etag"]
+        out, _ = self.ctl("calendar", "set-day", "VN", "03/09/2027", "--type", "holiday",
+                          "--note", "Quốc khánh (thử)", "--etag", etag)
+        self.assertIn("2027-09-03 (Thứ Sáu, Friday) is a holiday", out)
+        _, err = self.ctl("calendar", "remove-day", "VN", "03/09/2027", "--etag", etag, expect=1)
+        self.assertRegex(err, r"^error: ABORTED")
+        out, _ = self.ctl("calendar", "history", "VN")
+        self.assertRegex(out, r"\n\d+\s+\d{4}-\d\d-\d\d \d\d:\d\d\s+e2e\.clerk\s+2027-09-03\s+"
+                              r"Thứ Sáu\s+Friday\s+set: holiday \(nghỉ lễ, Tết\)\s+Quốc khánh \(thử\)")
+        out, _ = self.ctl("calendar", "show", "VN", "--year", "2027")
+        self.assertRegex(out, r"\n2027-09-03\s+Thứ Sáu\s+Friday\s+holiday")
+        # The new holiday moves a due date over it: Thursday 02/09/2027 + 1 working day.
+        self.assertEqual(self.ctl_json("due", "2027-09-02T10:00", "1wd")["dueAt"],
+                         "2027-09-06T10:00:00Z")
+
+    def test_zz_sigterm_stops_the_service_cleanly(self):
+        self.assertEqual(self.server.stop(), 0, "".join(self.server.log))
+        _, err = self.ctl("calendar", "list", expect=1)
+        self.assertIn(f"cannot reach the deadlines service at {self.address}", err)
+
+
 if __name__ == "__main__":
-    if len(sys.argv) != 3:
+    if len(sys.argv) not in (3, 4):
         sys.exit(__doc__)
-    REGISTRY_BINARY, CTL_BINARY = sys.argv[1], sys.argv[2]
+    BINARIES["registry"], CTL_BINARY = sys.argv[1], sys.argv[2]
+    BINARIES["deadlines"] = sys.argv[3] if len(sys.argv) == 4 else None
     unittest.main(argv=sys.argv[:1], verbosity=2)

@@ -6,7 +6,7 @@
 namespace haicap::ctl {
 namespace {
 
-const CallTarget kTarget = {"127.0.0.1:50051", 10};
+const CallTarget kTarget = {"the registry", "127.0.0.1:50051", 10};
 
 TEST(DescribeRpcError, NamesTheCodeAndTheReasonFromErrorInfo) {
   const grpc::Status status = ToGrpcStatus(
@@ -53,7 +53,7 @@ TEST(DescribeRpcError, ExplainsAnUnreachableRegistry) {
 
 TEST(DescribeRpcError, ExplainsATimeout) {
   const grpc::Status status(grpc::StatusCode::DEADLINE_EXCEEDED, "Deadline Exceeded");
-  EXPECT_EQ(DescribeRpcError(status, {"10.0.0.5:50051", 2.5}),
+  EXPECT_EQ(DescribeRpcError(status, {"the registry", "10.0.0.5:50051", 2.5}),
             "error: the registry at 10.0.0.5:50051 did not answer within 2.5 s "
             "(DEADLINE_EXCEEDED); try again or raise --timeout\n");
 }

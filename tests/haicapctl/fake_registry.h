@@ -3,65 +3,34 @@
 // fixture that runs `haicapctl --registry <fake> ...`.
 #pragma once
 
-#include <chrono>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <set>
 #include <sstream>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "common/errors.h"
-#include "grpcpp/security/server_credentials.h"
 #include "grpcpp/server.h"
-#include "grpcpp/server_builder.h"
 #include "gtest/gtest.h"
 #include "haicap/registry/v1/registry.grpc.pb.h"
-#include "tools/haicapctl/app.h"
+#include "tests/haicapctl/fake_service.h"
 
 namespace haicap::ctl {
 
 namespace registry = ::haicap::registry::v1;
 
 // Organisations and members in memory; records what each call carried.
-class FakeRegistry final : public registry::Registry::Service {
+class FakeRegistry final : public registry::Registry::Service, public RecordingFake {
  public:
   void Add(const registry::Organization& org) {
     std::lock_guard lock(mu_);
     organizations_.push_back(org);
   }
-  // Every following call fails with `status`.
-  void FailWith(grpc::Status status) {
-    std::lock_guard lock(mu_);
-    error_ = std::move(status);
-  }
-  void SetDelay(std::chrono::milliseconds delay) {
-    std::lock_guard lock(mu_);
-    delay_ = delay;
-  }
-
-  struct Seen {
-    std::string actor;
-    std::chrono::system_clock::time_point deadline;
-  };
-  std::vector<Seen> seen() {
-    std::lock_guard lock(mu_);
-    return seen_;
-  }
   std::vector<registry::ListOrganizationsRequest> lists() {
     std::lock_guard lock(mu_);
     return lists_;
-  }
-  // The last request of this type that reached the fake; empty if none did.
-  template <typename Request>
-  Request last() {
-    std::lock_guard lock(mu_);
-    Request request;
-    auto it = last_.find(Request::descriptor()->full_name());
-    if (it != last_.end()) request.CopyFrom(*it->second);
-    return request;
   }
   // Every ListMembers request, in order.
   std::vector<registry::ListMembersRequest> member_lists() {
@@ -340,12 +309,6 @@ class FakeRegistry final : public registry::Registry::Service {
     error->set_message(std::move(message));
   }
 
-  void Record(const google::protobuf::Message& request) {
-    auto& copy = last_[request.GetDescriptor()->full_name()];
-    copy.reset(request.New());
-    copy->CopyFrom(request);
-  }
-
   // The page of `all` the request asks for (the page token is the offset) into `page`, and the
   // next page token into `response`.
   template <typename Item, typename Request, typename Response>
@@ -359,23 +322,8 @@ class FakeRegistry final : public registry::Registry::Service {
     }
   }
 
-  grpc::Status Begin(grpc::ServerContext* context) {
-    const auto& metadata = context->client_metadata();
-    auto actor = metadata.find("x-haicap-actor");
-    seen_.push_back(
-        {actor == metadata.end() ? "" : std::string(actor->second.data(), actor->second.size()),
-         context->deadline()});
-    if (delay_.count() > 0) std::this_thread::sleep_for(delay_);
-    return error_;
-  }
-
-  std::mutex mu_;
   std::vector<registry::Organization> organizations_;
-  grpc::Status error_;
-  std::chrono::milliseconds delay_{0};
-  std::vector<Seen> seen_;
   std::vector<registry::ListOrganizationsRequest> lists_;
-  std::map<std::string, std::unique_ptr<google::protobuf::Message>> last_;
   std::vector<registry::Member> members_;
   std::vector<registry::MemberEvent> member_events_;
   std::vector<registry::ListMembersRequest> member_lists_;
@@ -386,13 +334,6 @@ class FakeRegistry final : public registry::Registry::Service {
   std::map<std::string, std::string> imported_keys_;
   std::set<std::string> imported_citizen_ids_, taken_citizen_ids_;
 };
-
-inline std::unique_ptr<grpc::Server> StartServer(grpc::Service* service, int* port) {
-  grpc::ServerBuilder builder;
-  builder.AddListeningPort("127.0.0.1:0", grpc::InsecureServerCredentials(), port);
-  builder.RegisterService(service);
-  return builder.BuildAndStart();
-}
 
 class HaicapctlTest : public ::testing::Test {
  protected:
@@ -406,12 +347,8 @@ class HaicapctlTest : public ::testing::Test {
 
   // Runs `haicapctl --registry <fake> --actor clerk.phucloi <args...>`.
   int Run(std::vector<std::string> args) {
-    args.insert(args.begin(), {"haicapctl", "--registry", address_, "--actor", "clerk.phucloi"});
-    std::vector<const char*> argv;
-    for (const std::string& arg : args) argv.push_back(arg.c_str());
-    out_.str("");
-    err_.str("");
-    return RunHaicapctl(static_cast<int>(argv.size()), argv.data(), out_, err_);
+    args.insert(args.begin(), {"--registry", address_});
+    return RunCli(std::move(args), out_, err_);
   }
 
   FakeRegistry fake_;

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "CLI/CLI.hpp"
+#include "tools/haicapctl/calendar_commands.h"
 #include "tools/haicapctl/flags.h"
 #include "tools/haicapctl/help_format.h"
 #include "tools/haicapctl/import_commands.h"
@@ -31,9 +32,11 @@ Examples:
   haicapctl org summary 57                    # members, and what the ward office must act on
   haicapctl member list --org 57 --subtree --name "nguyen van an"
   haicapctl import members phuc-loi-members.csv --dry-run
+  haicapctl calendar show VN --year 2026      # holidays, days off, make-up Saturdays
+  haicapctl due 13/02/2026 10:00 5wd          # 5 working days from a receipt before Tết
   HAICAP_REGISTRY=10.0.0.5:50051 haicapctl -o json org get 57
 
-Exit codes: 0 success, 1 the registry refused or could not be reached (reason on stderr),
+Exit codes: 0 success, 1 the service refused or could not be reached (reason on stderr),
 2 usage error.)";
 
 // $USER, else $LOGNAME, else the account name: containers often set neither variable.
@@ -49,6 +52,10 @@ std::string LoginName() {
 void AddGlobalOptions(CLI::App& app, GlobalOptions& options) {
   app.add_option("--registry", options.registry, "Address of the registry service, HOST:PORT")
       ->envname("HAICAP_REGISTRY")
+      ->capture_default_str();
+  app.add_option("--deadlines", options.deadlines,
+                 "Address of the deadlines service (calendars, due dates), HOST:PORT")
+      ->envname("HAICAP_DEADLINES")
       ->capture_default_str();
   const std::map<std::string, OutputFormat> formats = {{"table", OutputFormat::kTable},
                                                        {"json", OutputFormat::kJson}};
@@ -100,7 +107,7 @@ int RunHaicapctl(int argc, const char* const* argv, std::ostream& out, std::ostr
   CLI::App app(
       "haicapctl: the admin command line of haicap, the registry of party organisations\n"
       "(tổ chức đảng), their members (đảng viên) and the administrative units in force since\n"
-      "1 July 2025.",
+      "1 July 2025, and the deadlines service: working-day calendars and due dates.",
       "haicapctl");
   auto formatter = std::make_shared<WrappingFormatter>(/*line_width=*/100);
   formatter->column_width(30);
@@ -133,6 +140,12 @@ int RunHaicapctl(int argc, const char* const* argv, std::ostream& out, std::ostr
       app.add_subcommand("unit", "Administrative units: provinces and communes since July 2025");
   unit->require_subcommand(1);
   AddUnitCommands(unit, session);
+
+  CLI::App* calendar = app.add_subcommand(
+      "calendar", "Working-day calendars: holidays, days off, make-up days, office hours");
+  calendar->require_subcommand(1);
+  AddCalendarCommands(calendar, session);
+  AddDueCommands(&app, session);
   // Set last: subcommands inherit the footer of their parent at creation.
   app.footer(kRootFooter);
 

@@ -8,12 +8,11 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "absl/strings/str_join.h"
-#include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "absl/time/time.h"
 #include "common/civil_date.h"
 #include "common/errors.h"
+#include "tools/haicapctl/enum_text.h"
 
 namespace haicap::ctl {
 namespace {
@@ -41,47 +40,6 @@ bool SplitDate(absl::string_view text, int* year, int* month, int* day) {
            ParseNumber(vn[2], 4, 4, year);
   }
   return false;
-}
-
-// "commune-committee", " Commune_Committee " → "COMMUNE_COMMITTEE".
-std::string EnumKey(std::string_view text) {
-  std::string key = absl::AsciiStrToUpper(absl::StripAsciiWhitespace(View(text)));
-  absl::StrReplaceAll({{"-", "_"}, {" ", "_"}}, &key);
-  return key;
-}
-
-std::string EnumLabel(const std::string& enum_name) {
-  std::string label = absl::AsciiStrToLower(enum_name);
-  absl::StrReplaceAll({{"_", "-"}}, &label);
-  return label;
-}
-
-// Looks `text` up among the enum's value names (skipping the UNSPECIFIED zero) and `aliases`.
-template <typename Enum>
-absl::StatusOr<Enum> ParseEnum(std::string_view text, const google::protobuf::EnumDescriptor* type,
-                               std::initializer_list<std::pair<const char*, Enum>> aliases,
-                               std::string_view what) {
-  const std::string key = EnumKey(text);
-  std::vector<std::string> accepted;
-  for (int i = 0; i < type->value_count(); ++i) {
-    const auto* value = type->value(i);
-    if (value->number() == 0) continue;
-    if (value->name() == key) return static_cast<Enum>(value->number());
-    accepted.push_back(EnumLabel(value->name()));
-  }
-  for (const auto& [alias, value] : aliases) {
-    if (EnumKey(alias) == key) return value;
-  }
-  return absl::InvalidArgumentError(absl::StrCat("unknown ", View(what), " \"", View(text),
-                                                 "\"; use one of ", absl::StrJoin(accepted, ", ")));
-}
-
-template <typename Enum>
-std::string LabelOf(Enum value, const google::protobuf::EnumDescriptor* type) {
-  const auto* descriptor = type->FindValueByNumber(static_cast<int>(value));
-  if (descriptor == nullptr) return absl::StrCat(static_cast<int>(value));
-  if (descriptor->number() == 0) return "";
-  return EnumLabel(descriptor->name());
 }
 
 }  // namespace

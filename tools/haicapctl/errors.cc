@@ -44,14 +44,14 @@ std::string DescribeRpcError(const grpc::Status& status, const CallTarget& targe
   const std::string code = CodeName(status.error_code());
   switch (status.error_code()) {
     case grpc::StatusCode::UNAVAILABLE:
-      return absl::StrCat("error: cannot reach the registry at ", target.address,
+      return absl::StrCat("error: cannot reach ", target.service, " at ", target.address,
                           " (is it running? see deploy/run-local.sh)\n  ", code, ": ",
                           status.error_message(), "\n");
     case grpc::StatusCode::DEADLINE_EXCEEDED:
       return absl::StrFormat(
-          "error: the registry at %s did not answer within %g s (DEADLINE_EXCEEDED); "
+          "error: %s at %s did not answer within %g s (DEADLINE_EXCEEDED); "
           "try again or raise --timeout\n",
-          target.address, target.timeout_seconds);
+          target.service, target.address, target.timeout_seconds);
     default:
       break;
   }

@@ -1,6 +1,6 @@
-// Turns a failed registry call into the lines a person reads on stderr.
+// Turns a failed call to a haicap service into the lines a person reads on stderr.
 //
-// The registry sends a google.rpc.Status in the binary error details: an ErrorInfo with the
+// The services send a google.rpc.Status in the binary error details: an ErrorInfo with the
 // machine-readable reason and, for INVALID_ARGUMENT, a BadRequest naming each bad field. So
 //   error: FAILED_PRECONDITION (PARENT_NOT_ACTIVE): parent 12 was dissolved on 2025-06-30
 // or
@@ -16,9 +16,10 @@
 
 namespace haicap::ctl {
 
-// The registry the call went to and the deadline it had, to explain UNAVAILABLE and
+// The service the call went to and the deadline it had, to explain UNAVAILABLE and
 // DEADLINE_EXCEEDED.
 struct CallTarget {
+  std::string service;  // as said in a sentence: "the registry", "the deadlines service"
   std::string address;
   double timeout_seconds = 0;
 };

@@ -76,6 +76,14 @@ CLI::Option* AddMemberStatusOption(CLI::App* app, const std::string& name, std::
                        "STATUS", ParseMemberStatus, registry::MemberStatus_descriptor());
 }
 
+CLI::Option* AddDayTypeOption(CLI::App* app, const std::string& name, std::string& value,
+                              const std::string& help) {
+  return AddEnumOption(app, name, value,
+                       help + " (holiday = nghỉ lễ, compensatory = nghỉ bù, swapped = nghỉ hoán "
+                              "đổi, makeup = làm bù)",
+                       "TYPE", ParseDayType, deadlines::DayType_descriptor());
+}
+
 CLI::Option* AddCitizenIdOption(CLI::App* app, const std::string& name, std::string& value,
                                 const std::string& help) {
   return app->add_option(name, value, help + " (12 digits)")

@@ -1,5 +1,5 @@
 // CLI11 options shared by several commands: typed arguments (dates, kinds, states, levels, sexes,
-// member statuses, citizen IDs) that are checked and normalised while parsing, so a typo is a
+// member statuses, citizen IDs, calendar day types) that are checked and normalised while parsing, so a typo is a
 // usage error (exit 2) before any call, and the flags every change takes (effective date,
 // decision, request id).
 #pragma once
@@ -10,6 +10,7 @@
 #include "CLI/CLI.hpp"
 #include "haicap/registry/v1/registry.pb.h"
 #include "tools/haicapctl/args.h"
+#include "tools/haicapctl/deadline_args.h"
 
 namespace haicap::ctl {
 
@@ -27,6 +28,9 @@ CLI::Option* AddSexOption(CLI::App* app, const std::string& name, std::string& v
                           const std::string& help);
 CLI::Option* AddMemberStatusOption(CLI::App* app, const std::string& name, std::string& value,
                                    const std::string& help);
+// A calendar day type: holiday, compensatory, swapped or makeup (see ParseDayType).
+CLI::Option* AddDayTypeOption(CLI::App* app, const std::string& name, std::string& value,
+                              const std::string& help);
 // A citizen ID (căn cước công dân): 12 digits, surrounding blanks dropped. The usage error never
 // repeats what was typed, since a citizen ID is personal data.
 CLI::Option* AddCitizenIdOption(CLI::App* app, const std::string& name, std::string& value,

@@ -65,7 +65,7 @@ template <typename Request, typename Row>
 struct Importer {
   absl::Span<const ImportColumn> columns;
   bool (*to_row)(const ImportHeader&, const CsvRecord&, Row*, std::vector<registry::RowError>*);
-  Session::Rpc<Request, registry::ImportReport> rpc;
+  Session::Rpc<registry::Registry::Stub, Request, registry::ImportReport> rpc;
   // The organisation key a row names, for the key → id table; null for rows without one.
   const std::string& (Row::*key)() const = nullptr;
 };

@@ -1,4 +1,4 @@
-// haicapctl: the admin command line of the haicap registry. See app.h.
+// haicapctl: the admin command line of the haicap services. See app.h.
 #include <iostream>
 
 #include "tools/haicapctl/app.h"

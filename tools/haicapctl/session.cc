@@ -28,7 +28,7 @@ void Session::NoteNextPage(const std::string& next_page_token) {
 }
 
 int Session::Fail(const grpc::Status& status) {
-  err_ << DescribeRpcError(status, {options_.registry, options_.timeout_seconds});
+  err_ << DescribeRpcError(status, last_target_);
   return kExitServerError;
 }
 
@@ -59,12 +59,22 @@ std::unique_ptr<grpc::ClientContext> Session::NewContext() const {
   return context;
 }
 
-registry::Registry::Stub& Session::Stub() {
-  if (stub_ == nullptr) {
-    stub_ = registry::Registry::NewStub(
+registry::Registry::Stub& Session::StubOf(registry::Registry::Stub*) {
+  last_target_ = {"the registry", options_.registry, options_.timeout_seconds};
+  if (registry_ == nullptr) {
+    registry_ = registry::Registry::NewStub(
         grpc::CreateChannel(options_.registry, grpc::InsecureChannelCredentials()));
   }
-  return *stub_;
+  return *registry_;
+}
+
+deadlines::Deadlines::Stub& Session::StubOf(deadlines::Deadlines::Stub*) {
+  last_target_ = {"the deadlines service", options_.deadlines, options_.timeout_seconds};
+  if (deadlines_ == nullptr) {
+    deadlines_ = deadlines::Deadlines::NewStub(
+        grpc::CreateChannel(options_.deadlines, grpc::InsecureChannelCredentials()));
+  }
+  return *deadlines_;
 }
 
 }  // namespace haicap::ctl

@@ -1,9 +1,10 @@
-// One run of haicapctl: the global options, where output goes, and the channel to the registry.
+// One run of haicapctl: the global options, where output goes, and the channels to the services
+// (the registry, the deadlines service), each opened on first use.
 //
-// Commands call the registry through Call/CallPaged, which give every call a fresh context with
-// the --timeout deadline and the caller's `x-haicap-actor` header, and finish through Show/Fail,
-// which print in the chosen format and return the process exit code. Not thread-safe: a run is
-// one thread.
+// Commands call a service through Call/CallPaged, which pick the channel by the stub the RPC
+// belongs to and give every call a fresh context with the --timeout deadline and the caller's
+// `x-haicap-actor` header, and finish through Show/Fail, which print in the chosen format and
+// return the process exit code. Not thread-safe: a run is one thread.
 #pragma once
 
 #include <functional>
@@ -13,6 +14,7 @@
 
 #include "CLI/CLI.hpp"
 #include "grpcpp/client_context.h"
+#include "haicap/deadlines/v1/deadlines.grpc.pb.h"
 #include "haicap/registry/v1/registry.grpc.pb.h"
 #include "tools/haicapctl/args.h"
 #include "tools/haicapctl/errors.h"
@@ -25,8 +27,11 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitServerError = 1;
 inline constexpr int kExitUsage = 2;
 
+namespace deadlines = ::haicap::deadlines::v1;
+
 struct GlobalOptions {
   std::string registry = "127.0.0.1:50051";
+  std::string deadlines = "127.0.0.1:50053";
   OutputFormat output = OutputFormat::kTable;
   double timeout_seconds = 10;
   // Sent as `x-haicap-actor`; not sent when empty (the registry then records the peer address).
@@ -35,9 +40,9 @@ struct GlobalOptions {
 
 class Session {
  public:
-  template <typename Request, typename Response>
-  using Rpc = grpc::Status (registry::Registry::Stub::*)(grpc::ClientContext*, const Request&,
-                                                         Response*);
+  // A unary RPC of a generated stub, e.g. &registry::Registry::Stub::GetOrganization.
+  template <typename Stub, typename Request, typename Response>
+  using Rpc = grpc::Status (Stub::*)(grpc::ClientContext*, const Request&, Response*);
 
   Session(std::ostream& out, std::ostream& err) : out_(out), err_(err) {}
 
@@ -45,17 +50,19 @@ class Session {
   std::ostream& out() { return out_; }
   std::ostream& err() { return err_; }
 
-  // Calls `rpc` once with a fresh context. Connects on first use.
-  template <typename Request, typename Response>
-  grpc::Status Call(Rpc<Request, Response> rpc, const Request& request, Response* response) {
+  // Calls `rpc` once with a fresh context, on the service its stub belongs to. Connects on
+  // first use.
+  template <typename Stub, typename Request, typename Response>
+  grpc::Status Call(Rpc<Stub, Request, Response> rpc, const Request& request,
+                    Response* response) {
     std::unique_ptr<grpc::ClientContext> context = NewContext();
-    return (Stub().*rpc)(context.get(), request, response);
+    return (StubOf(static_cast<Stub*>(nullptr)).*rpc)(context.get(), request, response);
   }
 
   // A List call (AIP-158): the page `request` asks for, or with `all` every page from there on,
   // appended into `response`, whose next_page_token is then empty.
-  template <typename Request, typename Response>
-  grpc::Status CallPaged(Rpc<Request, Response> rpc, Request request, bool all,
+  template <typename Stub, typename Request, typename Response>
+  grpc::Status CallPaged(Rpc<Stub, Request, Response> rpc, Request request, bool all,
                          Response* response) {
     for (;;) {
       Response page;
@@ -73,7 +80,7 @@ class Session {
            const std::function<void(std::ostream&)>& print_table);
   // After a table of one page: tells on stderr how to get the next one.
   void NoteNextPage(const std::string& next_page_token);
-  // Prints the decoded error on stderr. Returns kExitServerError.
+  // Prints the decoded error of the last call on stderr. Returns kExitServerError.
   int Fail(const grpc::Status& status);
   // Fail for a mutating call. When the outcome is unknown (no answer in time, connection lost)
   // also says how to retry without applying the change twice.
@@ -85,12 +92,17 @@ class Session {
 
  private:
   std::unique_ptr<grpc::ClientContext> NewContext() const;
-  registry::Registry::Stub& Stub();
+  // The stub of each service (the argument only selects the overload); each remembers its
+  // service as the target of the last call, for Fail.
+  registry::Registry::Stub& StubOf(registry::Registry::Stub*);
+  deadlines::Deadlines::Stub& StubOf(deadlines::Deadlines::Stub*);
 
   GlobalOptions options_;
   std::ostream& out_;
   std::ostream& err_;
-  std::unique_ptr<registry::Registry::Stub> stub_;
+  std::unique_ptr<registry::Registry::Stub> registry_;
+  std::unique_ptr<deadlines::Deadlines::Stub> deadlines_;
+  CallTarget last_target_;
   int exit_code_ = kExitOk;
 };
 
