@@ -42,7 +42,7 @@ int main(int argc, char** argv) {
   haicap::server::BlockTerminationSignals();
   haicap::server::ServerOptions options;
   if (auto exit_code = haicap::server::ParseServerOptions(
-          argc, argv, "Bare durable-put server: the synced-write ceiling for haicap benchmarks", 50062,
+          argc, argv, "bench-put", "Bare durable-put server: the synced-write ceiling for haicap benchmarks", 50062,
           &options)) {
     return *exit_code;
   }

@@ -24,7 +24,7 @@ int main(int argc, char** argv) {
   haicap::server::BlockTerminationSignals();
   haicap::server::ServerOptions options;
   if (auto exit_code = haicap::server::ParseServerOptions(
-          argc, argv, "Bare callback echo server: the RPC ceiling for haicap benchmarks", 50061, &options)) {
+          argc, argv, "bench-echo", "Bare callback echo server: the RPC ceiling for haicap benchmarks", 50061, &options)) {
     return *exit_code;
   }
   haicap::bench::EchoService service;

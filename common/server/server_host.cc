@@ -17,11 +17,11 @@ namespace {
 constexpr int kMaxMessageBytes = 4 * 1024 * 1024;
 }  // namespace
 
-std::optional<int> ParseServerOptions(int argc, char** argv, std::string_view description,
+std::optional<int> ParseServerOptions(int argc, char** argv, std::string_view name, std::string_view description,
                                       int default_port, ServerOptions* options) {
   CLI::App app{std::string(description)};
   options->listen = absl::StrCat("127.0.0.1:", default_port);
-  options->data_dir = "./haicap-data";
+  options->data_dir = absl::StrCat("./haicap-data/", absl::string_view(name.data(), name.size()));
   app.add_option("--listen", options->listen, "HOST:PORT to serve gRPC on (port 0: any free port)")
       ->envname("HAICAP_LISTEN")
       ->capture_default_str();

@@ -21,9 +21,10 @@ struct ServerOptions {
   int grace_seconds = 10; // how long SIGTERM waits for in-flight calls
 };
 
-// Parses --listen (HAICAP_LISTEN), --data-dir (HAICAP_DATA_DIR), --workers (HAICAP_WORKERS) and
-// --help. Returns an exit code when the program should stop (after --help or a bad flag).
-std::optional<int> ParseServerOptions(int argc, char** argv, std::string_view description,
+// Parses --listen (HAICAP_LISTEN), --data-dir (HAICAP_DATA_DIR, default ./haicap-data/<name>),
+// --workers (HAICAP_WORKERS), --grace-seconds and --help. Returns an exit code when the program
+// should stop (after --help or a bad flag).
+std::optional<int> ParseServerOptions(int argc, char** argv, std::string_view name, std::string_view description,
                                       int default_port, ServerOptions* options);
 
 class ServerHost {

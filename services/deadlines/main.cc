@@ -10,7 +10,7 @@ int main(int argc, char** argv) {
   haicap::server::BlockTerminationSignals();
   haicap::server::ServerOptions options;
   if (auto exit_code = haicap::server::ParseServerOptions(
-          argc, argv, "haicap-deadlines: working-day calendars (holidays, make-up days, office hours) and due dates",
+          argc, argv, "deadlines", "haicap-deadlines: working-day calendars (holidays, make-up days, office hours) and due dates",
           50053, &options)) {
     return *exit_code;
   }

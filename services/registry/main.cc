@@ -10,7 +10,7 @@ int main(int argc, char** argv) {
   haicap::server::BlockTerminationSignals();
   haicap::server::ServerOptions options;
   if (auto exit_code = haicap::server::ParseServerOptions(
-          argc, argv, "haicap-registry: party organisations, their history and the administrative-unit gazetteer",
+          argc, argv, "registry", "haicap-registry: party organisations, their history and the administrative-unit gazetteer",
           50051, &options)) {
     return *exit_code;
   }
