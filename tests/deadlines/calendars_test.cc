@@ -10,6 +10,7 @@
 #include "gtest/gtest.h"
 #include "haicap/deadlines/v1/deadlines.grpc.pb.h"
 #include "services/deadlines/deadlines_server.h"
+#include "testing/grpc_errors.h"
 #include "testing/temp_dir.h"
 
 namespace haicap::deadlines {
@@ -18,33 +19,14 @@ namespace {
 using namespace haicap::deadlines::v1;  // NOLINT: the contract's names read best unqualified here
 using ::testing::Contains;
 using ::testing::HasSubstr;
-
-google::type::Date D(int y, int m, int d) {
-  google::type::Date date;
-  date.set_year(y);
-  date.set_month(m);
-  date.set_day(d);
-  return date;
-}
+using haicap::testing::BadFields;
+using haicap::testing::D;
 
 // An instant in Vietnam (UTC+7).
 google::protobuf::Timestamp At(int y, int m, int d, int hour, int minute) {
   google::protobuf::Timestamp ts;
   ts.set_seconds(absl::ToUnixSeconds(absl::FromCivil(absl::CivilMinute(y, m, d, hour, minute), VietnamTimeZone())));
   return ts;
-}
-
-std::vector<std::string> BadFields(const grpc::Status& status) {
-  google::rpc::Status details;
-  details.ParseFromString(status.error_details());
-  std::vector<std::string> fields;
-  for (const auto& any : details.details()) {
-    google::rpc::BadRequest bad;
-    if (any.UnpackTo(&bad)) {
-      for (const auto& v : bad.field_violations()) fields.push_back(v.field());
-    }
-  }
-  return fields;
 }
 
 class CalendarsTest : public ::testing::Test {

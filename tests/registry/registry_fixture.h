@@ -14,43 +14,16 @@
 #include "gtest/gtest.h"
 #include "haicap/registry/v1/registry.grpc.pb.h"
 #include "services/registry/registry_server.h"
+#include "testing/grpc_errors.h"
 #include "testing/temp_dir.h"
 
 namespace haicap::registry::testing {
 
 using namespace haicap::registry::v1;  // NOLINT: the contract's names read best unqualified here
 
-inline google::type::Date D(int year, int month, int day) {
-  google::type::Date date;
-  date.set_year(year);
-  date.set_month(month);
-  date.set_day(day);
-  return date;
-}
-
-// The reason of the ErrorInfo and the fields of the BadRequest in a gRPC error.
-inline std::string Reason(const grpc::Status& status) {
-  google::rpc::Status details;
-  details.ParseFromString(status.error_details());
-  for (const auto& any : details.details()) {
-    google::rpc::ErrorInfo info;
-    if (any.UnpackTo(&info)) return info.reason();
-  }
-  return "";
-}
-
-inline std::vector<std::string> BadFields(const grpc::Status& status) {
-  google::rpc::Status details;
-  details.ParseFromString(status.error_details());
-  std::vector<std::string> fields;
-  for (const auto& any : details.details()) {
-    google::rpc::BadRequest bad;
-    if (any.UnpackTo(&bad)) {
-      for (const auto& v : bad.field_violations()) fields.push_back(v.field());
-    }
-  }
-  return fields;
-}
+using haicap::testing::BadFields;
+using haicap::testing::D;
+using haicap::testing::Reason;
 
 class RegistryTest : public ::testing::Test {
  protected:
