@@ -239,9 +239,7 @@ void ChangeSet::Write(rocksdb::WriteBatch* batch) {
 
 v1::Organization ChangeSet::Latest(uint64_t id) const {
   const OrganizationRecord& record = entries_.at(id).after;
-  v1::Organization org = record.versions(record.versions_size() - 1).organization();
-  org.set_etag(absl::StrCat(record.revision()));
-  return org;
+  return WithEtag(record, *VersionAt(record, std::nullopt));
 }
 
 }  // namespace haicap::registry

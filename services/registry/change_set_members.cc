@@ -61,9 +61,7 @@ absl::Status ChangeSet::AddMemberEvent(uint64_t id, MemberEvent event, bool is_n
 
 v1::Member ChangeSet::LatestMember(uint64_t id) const {
   const MemberRecord& record = members_.at(id).after;
-  v1::Member member = record.versions(record.versions_size() - 1).member();
-  member.set_etag(absl::StrCat(record.revision()));
-  return member;
+  return WithEtag(record, *MemberVersionAt(record, std::nullopt));
 }
 
 absl::Status ChangeSet::CheckMemberPlacement(const MemberRecord& member) {

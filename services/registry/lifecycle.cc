@@ -193,7 +193,6 @@ absl::StatusOr<v1::MoveOrganizationsResponse> OrganizationRegistry::Move(const v
   RETURN_IF_ERROR(errors.Result());
   const std::vector<uint64_t> ids = *CheckIdList(request.organization_ids(), "organization_ids", kMaxMoveBatch);
   const uint64_t new_parent = *ParseOrganizationId(request.new_parent_id(), "new_parent_id");
-  const int64_t day = *CheckEffectiveDate(request.effective_date(), "effective_date");
 
   return store_->idempotency().Run<v1::MoveOrganizationsResponse>(
       "MoveOrganizations", request.request_id(),
@@ -314,7 +313,6 @@ absl::StatusOr<v1::Organization> OrganizationRegistry::Dissolve(const v1::Dissol
   errors.Add(CheckDecision(request.decision(), "decision"));
   RETURN_IF_ERROR(errors.Result());
   const uint64_t id = *ParseOrganizationId(request.id(), "id");
-  const int64_t day = *CheckEffectiveDate(request.effective_date(), "effective_date");
 
   return store_->idempotency().Run<v1::Organization>(
       "DissolveOrganization", request.request_id(), [&](WriteBatch* batch) -> absl::StatusOr<v1::Organization> {

@@ -20,17 +20,6 @@ namespace {
 
 constexpr int kMaxQueryChars = 100;
 
-v1::Member WithEtag(const MemberRecord& record, const MemberVersion& version) {
-  v1::Member member = version.member();
-  member.set_etag(absl::StrCat(record.revision()));
-  return member;
-}
-
-absl::StatusOr<MemberRecord> MustReadMember(const RegistryStore& store, uint64_t id, const rocksdb::Snapshot* snapshot) {
-  ASSIGN_OR_RETURN(std::optional<MemberRecord> record, store.ReadMember(id, snapshot));
-  if (!record) return NotFound("MEMBER_NOT_FOUND", absl::StrCat("no member with id ", id));
-  return std::move(*record);
-}
 
 }  // namespace
 
@@ -41,7 +30,7 @@ absl::StatusOr<v1::Member> OrganizationRegistry::GetMember(const v1::GetMemberRe
   RETURN_IF_ERROR(errors.Result());
   const uint64_t id = *ParseOrganizationId(request.id(), "id");
   const std::optional<int64_t> day = *CheckAsOf(request.as_of(), "as_of");
-  ASSIGN_OR_RETURN(MemberRecord record, MustReadMember(*store_, id, nullptr));
+  ASSIGN_OR_RETURN(MemberRecord record, store_->ExistingMember(id, nullptr));
   const MemberVersion* version = MemberVersionAt(record, day);
   if (!version) {
     return NotFound("NOT_YET_REGISTERED", absl::StrCat("member ", id, " was not in the registry on ", FormatDayNumber(*day)));
@@ -93,20 +82,19 @@ absl::StatusOr<v1::ListMembersResponse> OrganizationRegistry::ListMembers(const 
   if (by_citizen) {
     ASSIGN_OR_RETURN(std::optional<uint64_t> owner, store_->CitizenOwner(request.citizen_id(), snapshot.get()));
     if (owner) {
-      ASSIGN_OR_RETURN(MemberRecord record, MustReadMember(*store_, *owner, snapshot.get()));
+      ASSIGN_OR_RETURN(MemberRecord record, store_->ExistingMember(*owner, snapshot.get()));
       consider(record, request.organization_id());
     }
   } else {
     const uint64_t root = *ParseOrganizationId(request.organization_id(), "organization_id");
-    ASSIGN_OR_RETURN(std::optional<OrganizationRecord> root_record, store_->ReadRecord(root, snapshot.get()));
-    if (!root_record) return NotFound("ORGANIZATION_NOT_FOUND", absl::StrCat("no organization with id ", root));
+    RETURN_IF_ERROR(store_->ExistingOrganization(root, snapshot.get()).status());
     std::deque<uint64_t> pending = {root};
     while (!pending.empty()) {
       const uint64_t org = pending.front();
       pending.pop_front();
       ASSIGN_OR_RETURN(std::vector<uint64_t> ids, store_->MemberIds(org, {.day = day}, snapshot.get()));
       for (uint64_t id : ids) {
-        ASSIGN_OR_RETURN(MemberRecord record, MustReadMember(*store_, id, snapshot.get()));
+        ASSIGN_OR_RETURN(MemberRecord record, store_->ExistingMember(id, snapshot.get()));
         consider(record, absl::StrCat(org));
       }
       if (request.include_subtree()) {
@@ -143,12 +131,9 @@ absl::StatusOr<v1::ListMemberEventsResponse> OrganizationRegistry::ListMemberEve
   const int page_size = *CheckPageSize(request.page_size());
 
   storage::ScopedSnapshot snapshot(store_->db());
-  ASSIGN_OR_RETURN(MemberRecord record, MustReadMember(*store_, id, snapshot.get()));
+  ASSIGN_OR_RETURN(MemberRecord record, store_->ExistingMember(id, snapshot.get()));
   ASSIGN_OR_RETURN(std::vector<MemberEvent> events, store_->ReadMemberEvents(id, snapshot.get()));
-  std::stable_sort(events.begin(), events.end(), [](const MemberEvent& a, const MemberEvent& b) {
-    const int64_t da = DayNumber(a.effective_date()), db = DayNumber(b.effective_date());
-    return da != db ? da < db : a.sequence() < b.sequence();
-  });
+  std::stable_sort(events.begin(), events.end(), AppliesBefore<MemberEvent>);
   v1::ListMemberEventsResponse response;
   for (size_t i = *offset; i < events.size() && response.events_size() < page_size; ++i) {
     MemberEvent& e = events[i];

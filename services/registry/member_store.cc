@@ -2,6 +2,7 @@
 #include <map>
 
 #include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
 #include "common/civil_date.h"
 #include "common/errors.h"
 #include "common/status_macros.h"
@@ -136,6 +137,12 @@ absl::StatusOr<std::optional<MemberRecord>> RegistryStore::ReadMember(uint64_t i
   MemberRecord record;
   if (!record.ParseFromString(*value)) return Internal("CORRUPT_RECORD", "member record is unreadable");
   return record;
+}
+
+absl::StatusOr<MemberRecord> RegistryStore::ExistingMember(uint64_t id, const rocksdb::Snapshot* snapshot) const {
+  ASSIGN_OR_RETURN(std::optional<MemberRecord> record, ReadMember(id, snapshot));
+  if (!record) return NotFound("MEMBER_NOT_FOUND", absl::StrCat("no member with id ", id));
+  return std::move(*record);
 }
 
 absl::StatusOr<std::vector<MemberEvent>> RegistryStore::ReadMemberEvents(uint64_t id,

@@ -28,10 +28,7 @@ bool IsLiving(v1::MemberStatus status) { return status == v1::PROBATIONARY || st
 absl::CivilDay ProbationEnd(absl::CivilDay admitted) { return AddYears(admitted, 1); }
 
 absl::StatusOr<std::vector<MemberVersion>> FoldMemberTimeline(std::vector<MemberEvent> events) {
-  std::stable_sort(events.begin(), events.end(), [](const MemberEvent& a, const MemberEvent& b) {
-    const int64_t da = DayNumber(a.effective_date()), db = DayNumber(b.effective_date());
-    return da != db ? da < db : a.sequence() < b.sequence();
-  });
+  std::stable_sort(events.begin(), events.end(), AppliesBefore<MemberEvent>);
   std::vector<MemberVersion> versions;
   v1::Member current;
   std::vector<const MemberEvent*> corrections;
@@ -88,12 +85,13 @@ absl::StatusOr<std::vector<MemberVersion>> FoldMemberTimeline(std::vector<Member
 }
 
 const MemberVersion* MemberVersionAt(const MemberRecord& record, std::optional<int64_t> day) {
-  if (record.versions().empty()) return nullptr;
-  if (!day) return &record.versions(record.versions_size() - 1);
-  for (const MemberVersion& v : record.versions()) {
-    if (v.from_day() <= *day && *day < v.to_day()) return &v;
-  }
-  return nullptr;
+  return VersionIn(record.versions(), day);
+}
+
+v1::Member WithEtag(const MemberRecord& record, const MemberVersion& version) {
+  v1::Member member = version.member();
+  member.set_etag(absl::StrCat(record.revision()));
+  return member;
 }
 
 std::string MaskCitizenId(const std::string& citizen_id) {

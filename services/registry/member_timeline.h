@@ -31,6 +31,9 @@ absl::StatusOr<std::vector<MemberVersion>> FoldMemberTimeline(std::vector<Member
 // The version in force on `day` (a day number), or the latest when empty; null before the first.
 const MemberVersion* MemberVersionAt(const MemberRecord& record, std::optional<int64_t> day);
 
+// The member of `version` with the record's etag (and the full citizen ID).
+v1::Member WithEtag(const MemberRecord& record, const MemberVersion& version);
+
 // "********1234": every digit but the last four hidden.
 std::string MaskCitizenId(const std::string& citizen_id);
 

@@ -21,19 +21,6 @@ namespace {
 
 constexpr int kMaxQueryChars = 200;
 
-v1::Organization WithEtag(const OrganizationRecord& record, const OrganizationVersion& version) {
-  v1::Organization org = version.organization();
-  org.set_etag(absl::StrCat(record.revision()));
-  return org;
-}
-
-// Loads a record that must exist; NOT_FOUND names the id.
-absl::StatusOr<OrganizationRecord> MustRead(const RegistryStore& store, uint64_t id, const rocksdb::Snapshot* snapshot) {
-  ASSIGN_OR_RETURN(std::optional<OrganizationRecord> record, store.ReadRecord(id, snapshot));
-  if (!record) return NotFound("ORGANIZATION_NOT_FOUND", absl::StrCat("no organization with id ", id));
-  return std::move(*record);
-}
-
 std::string NotYetText(uint64_t id, std::optional<int64_t> day, const OrganizationRecord& record) {
   return absl::StrCat("organization ", id, " did not exist on ", FormatDayNumber(*day), " (established on ",
                       FormatDayNumber(EstablishedDay(record)), ")");
@@ -48,7 +35,7 @@ absl::StatusOr<v1::Organization> OrganizationRegistry::Get(const v1::GetOrganiza
   RETURN_IF_ERROR(errors.Result());
   const uint64_t id = *ParseOrganizationId(request.id(), "id");
   const std::optional<int64_t> day = *CheckAsOf(request.as_of(), "as_of");
-  ASSIGN_OR_RETURN(OrganizationRecord record, MustRead(*store_, id, nullptr));
+  ASSIGN_OR_RETURN(OrganizationRecord record, store_->ExistingOrganization(id, nullptr));
   const OrganizationVersion* version = VersionAt(record, day);
   if (!version) return NotFound("NOT_YET_ESTABLISHED", NotYetText(id, day, record));
   return WithEtag(record, *version);
@@ -99,12 +86,12 @@ absl::StatusOr<v1::ListOrganizationsResponse> OrganizationRegistry::List(
 
   if (!request.parent_id().empty()) {
     const uint64_t parent = *ParseOrganizationId(request.parent_id(), "parent_id");
-    RETURN_IF_ERROR(MustRead(*store_, parent, snapshot.get()).status());
+    RETURN_IF_ERROR(store_->ExistingOrganization(parent, snapshot.get()).status());
     ASSIGN_OR_RETURN(std::vector<uint64_t> children,
                      store_->ChildIds(parent, {.day = day}, snapshot.get()));
     for (uint64_t id : children) {
       if (id <= after) continue;
-      ASSIGN_OR_RETURN(OrganizationRecord record, MustRead(*store_, id, snapshot.get()));
+      ASSIGN_OR_RETURN(OrganizationRecord record, store_->ExistingOrganization(id, snapshot.get()));
       if (!consider(id, record)) break;
     }
   } else {
@@ -143,7 +130,7 @@ absl::StatusOr<v1::ListOrganizationEventsResponse> OrganizationRegistry::ListEve
 
   storage::ScopedSnapshot snapshot(store_->db());
   std::map<uint64_t, OrganizationRecord> records;
-  ASSIGN_OR_RETURN(records[root], MustRead(*store_, root, snapshot.get()));
+  ASSIGN_OR_RETURN(records[root], store_->ExistingOrganization(root, snapshot.get()));
   // Everyone who was ever under the root, breadth first.
   std::deque<uint64_t> pending = {root};
   while (request.include_subtree() && !pending.empty()) {
@@ -151,11 +138,11 @@ absl::StatusOr<v1::ListOrganizationEventsResponse> OrganizationRegistry::ListEve
     pending.pop_front();
     for (uint64_t child : children) {
       if (records.count(child)) continue;
-      ASSIGN_OR_RETURN(records[child], MustRead(*store_, child, snapshot.get()));
+      ASSIGN_OR_RETURN(records[child], store_->ExistingOrganization(child, snapshot.get()));
       pending.push_back(child);
     }
   }
-  std::vector<std::pair<int64_t, OrganizationEvent>> events;
+  std::vector<OrganizationEvent> events;
   for (const auto& [id, record] : records) {
     ASSIGN_OR_RETURN(std::vector<OrganizationEvent> recorded, store_->ReadEvents(id, snapshot.get()));
     for (OrganizationEvent& e : recorded) {
@@ -163,15 +150,13 @@ absl::StatusOr<v1::ListOrganizationEventsResponse> OrganizationRegistry::ListEve
       if ((from && day < *from) || (to && day > *to)) continue;
       // Show the organisation as the event left it (stored events hold only the change).
       if (const OrganizationVersion* v = VersionAt(record, day)) *e.mutable_organization() = WithEtag(record, *v);
-      events.emplace_back(day, std::move(e));
+      events.push_back(std::move(e));
     }
   }
-  std::sort(events.begin(), events.end(), [](const auto& a, const auto& b) {
-    return a.first != b.first ? a.first < b.first : a.second.sequence() < b.second.sequence();
-  });
+  std::sort(events.begin(), events.end(), AppliesBefore<OrganizationEvent>);
   v1::ListOrganizationEventsResponse response;
   for (size_t i = offset; i < events.size() && response.events_size() < page_size; ++i) {
-    *response.add_events() = std::move(events[i].second);
+    *response.add_events() = std::move(events[i]);
   }
   if (offset + response.events_size() < events.size()) {
     response.set_next_page_token(EncodeNumberToken(fingerprint, offset + response.events_size()));

@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
 #include "common/errors.h"
 #include "common/status_macros.h"
 #include "common/storage/counter_merge.h"
@@ -76,6 +77,13 @@ absl::StatusOr<std::optional<OrganizationRecord>> RegistryStore::ReadRecord(
   OrganizationRecord record;
   if (!record.ParseFromString(*value)) return Internal("CORRUPT_RECORD", "organization record is unreadable");
   return record;
+}
+
+absl::StatusOr<OrganizationRecord> RegistryStore::ExistingOrganization(uint64_t id,
+                                                                     const rocksdb::Snapshot* snapshot) const {
+  ASSIGN_OR_RETURN(std::optional<OrganizationRecord> record, ReadRecord(id, snapshot));
+  if (!record) return NotFound("ORGANIZATION_NOT_FOUND", absl::StrCat("no organization with id ", id));
+  return std::move(*record);
 }
 
 absl::StatusOr<std::vector<std::string>> RegistryStore::ReadSequenced(Family index, Family values, uint64_t id,

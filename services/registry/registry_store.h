@@ -53,6 +53,10 @@ class RegistryStore {
   // The record of organisation `id`, or nullopt when there is none. `snapshot` may be null.
   absl::StatusOr<std::optional<OrganizationRecord>> ReadRecord(uint64_t id,
                                                               const rocksdb::Snapshot* snapshot = nullptr) const;
+  // The record of an organisation that must exist: NOT_FOUND (ORGANIZATION_NOT_FOUND) otherwise.
+  absl::StatusOr<OrganizationRecord> ExistingOrganization(uint64_t id, const rocksdb::Snapshot* snapshot = nullptr) const;
+  // The same for a member (MEMBER_NOT_FOUND).
+  absl::StatusOr<MemberRecord> ExistingMember(uint64_t id, const rocksdb::Snapshot* snapshot = nullptr) const;
   // The events recorded for `id`, in sequence order, as stored (deltas).
   absl::StatusOr<std::vector<OrganizationEvent>> ReadEvents(uint64_t id,
                                                             const rocksdb::Snapshot* snapshot = nullptr) const;

@@ -42,16 +42,14 @@ absl::StatusOr<v1::SubtreeSummary> OrganizationRegistry::Summarize(const v1::Sum
   const int64_t finding_day = day ? *day : DayNumber(VietnamDay(clock_->Now()));
 
   storage::ScopedSnapshot snapshot(store_->db());
-  ASSIGN_OR_RETURN(std::optional<OrganizationRecord> root_record, store_->ReadRecord(root, snapshot.get()));
-  if (!root_record) return NotFound("ORGANIZATION_NOT_FOUND", absl::StrCat("no organization with id ", root));
-  const OrganizationVersion* root_version = VersionAt(*root_record, day);
+  ASSIGN_OR_RETURN(const OrganizationRecord root_record, store_->ExistingOrganization(root, snapshot.get()));
+  const OrganizationVersion* root_version = VersionAt(root_record, day);
   if (!root_version) {
     return NotFound("NOT_YET_ESTABLISHED", absl::StrCat("organization ", root, " did not exist on ", FormatDayNumber(*day)));
   }
 
   v1::SubtreeSummary summary;
-  *summary.mutable_root() = root_version->organization();
-  summary.mutable_root()->set_etag(absl::StrCat(root_record->revision()));
+  *summary.mutable_root() = WithEtag(root_record, *root_version);
   if (day) *summary.mutable_as_of() = ToProtoDate(FromDayNumber(*day));
   std::map<v1::OrganizationKind, int64_t> by_kind;
   std::vector<v1::Finding> probation_findings;

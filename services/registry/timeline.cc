@@ -10,7 +10,6 @@
 namespace haicap::registry {
 namespace {
 
-int64_t EventDay(const OrganizationEvent& e) { return DayNumber(e.effective_date()); }
 
 void ApplyUpdate(const OrganizationEvent& e, v1::Organization* org) {
   for (const std::string& path : e.changed_fields().paths()) {
@@ -26,14 +25,11 @@ void ApplyUpdate(const OrganizationEvent& e, v1::Organization* org) {
 }  // namespace
 
 absl::StatusOr<std::vector<OrganizationVersion>> FoldTimeline(std::vector<OrganizationEvent> events) {
-  std::stable_sort(events.begin(), events.end(), [](const OrganizationEvent& a, const OrganizationEvent& b) {
-    int64_t da = EventDay(a), db = EventDay(b);
-    return da != db ? da < db : a.sequence() < b.sequence();
-  });
+  std::stable_sort(events.begin(), events.end(), AppliesBefore<OrganizationEvent>);
   std::vector<OrganizationVersion> versions;
   v1::Organization current;
   for (const OrganizationEvent& e : events) {
-    const int64_t day = EventDay(e);
+    const int64_t day = DayNumber(e.effective_date());
     if (versions.empty() && e.type() != v1::ESTABLISHED) {
       const auto established = std::find_if(events.begin(), events.end(), [](const OrganizationEvent& x) {
         return x.type() == v1::ESTABLISHED;
@@ -41,7 +37,7 @@ absl::StatusOr<std::vector<OrganizationVersion>> FoldTimeline(std::vector<Organi
       return FailedPrecondition(
           "EFFECTIVE_BEFORE_ESTABLISHMENT",
           absl::StrCat("organization ", e.organization_id(), " was established on ",
-                       established == events.end() ? "an unknown date" : FormatDayNumber(EventDay(*established)),
+                       established == events.end() ? "an unknown date" : FormatDayNumber(DayNumber(established->effective_date())),
                        "; a change effective ", FormatDayNumber(day), " cannot apply to it"));
     }
     if (!versions.empty() && current.state() != v1::ACTIVE) {
@@ -86,12 +82,13 @@ absl::StatusOr<std::vector<OrganizationVersion>> FoldTimeline(std::vector<Organi
 }
 
 const OrganizationVersion* VersionAt(const OrganizationRecord& record, std::optional<int64_t> day) {
-  if (record.versions().empty()) return nullptr;
-  if (!day) return &record.versions(record.versions_size() - 1);
-  for (const OrganizationVersion& v : record.versions()) {
-    if (v.from_day() <= *day && *day < v.to_day()) return &v;
-  }
-  return nullptr;
+  return VersionIn(record.versions(), day);
+}
+
+v1::Organization WithEtag(const OrganizationRecord& record, const OrganizationVersion& version) {
+  v1::Organization org = version.organization();
+  org.set_etag(absl::StrCat(record.revision()));
+  return org;
 }
 
 int64_t EstablishedDay(const OrganizationRecord& record) {

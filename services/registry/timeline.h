@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "common/civil_date.h"
 #include "haicap/registry/internal/records.pb.h"
 #include "haicap/registry/v1/registry.pb.h"
 
@@ -23,6 +24,28 @@ using v1::OrganizationEvent;
 
 // to_day of the current, open-ended version.
 inline constexpr int64_t kOpenEnd = std::numeric_limits<int64_t>::max();
+
+// The version of `versions` in force on `day` (a day number), or the last when `day` is empty;
+// null before the first. Serves organisation and member timelines alike.
+template <typename Version>
+const Version* VersionIn(const google::protobuf::RepeatedPtrField<Version>& versions, std::optional<int64_t> day) {
+  if (versions.empty()) return nullptr;
+  if (!day) return &versions[versions.size() - 1];
+  for (const Version& v : versions) {
+    if (v.from_day() <= *day && *day < v.to_day()) return &v;
+  }
+  return nullptr;
+}
+
+// The order events apply in: by effective date, then as recorded.
+template <typename Event>
+bool AppliesBefore(const Event& a, const Event& b) {
+  const auto da = DayNumber(a.effective_date()), db = DayNumber(b.effective_date());
+  return da != db ? da < db : a.sequence() < b.sequence();
+}
+
+// The organisation of `version` with the record's etag.
+v1::Organization WithEtag(const OrganizationRecord& record, const OrganizationVersion& version);
 
 // Folds `events` of one organisation into its versions. FAILED_PRECONDITION when an event takes
 // effect before the establishment (EFFECTIVE_BEFORE_ESTABLISHMENT) or after the organisation
