@@ -124,6 +124,9 @@ absl::Status CalendarBook::Commit(const v1::Calendar& calendar, v1::CalendarChan
   for (const auto& day : change.upserted()) store_->PutDay(batch, next.id(), day);
   for (const auto& date : change.removed()) store_->DeleteDay(batch, next.id(), date);
   store_->PutChange(batch, change);
+  if (!change.upserted().empty() || !change.removed().empty()) {
+    for (const std::string& id : WithDependents(next.id())) store_->MarkRecompute(batch, id);
+  }
   std::map<std::string, v1::Calendar> calendars = calendars_;
   calendars[next.id()] = next;
   // Check the new state builds before anything is written.
@@ -135,6 +138,16 @@ absl::Status CalendarBook::Commit(const v1::Calendar& calendar, v1::CalendarChan
     return written;
   }
   return absl::OkStatus();
+}
+
+std::vector<std::string> CalendarBook::WithDependents(const std::string& id) const {
+  std::vector<std::string> ids = {id};
+  for (size_t i = 0; i < ids.size(); ++i) {
+    for (const auto& [other, calendar] : calendars_) {
+      if (calendar.base_calendar_id() == ids[i]) ids.push_back(other);
+    }
+  }
+  return ids;
 }
 
 absl::StatusOr<std::shared_ptr<const WorkingCalendar>> CalendarBook::Find(const std::string& id,
@@ -237,7 +250,7 @@ absl::StatusOr<v1::Calendar> CalendarBook::UpsertDays(const v1::UpsertCalendarDa
     }
   }
   RETURN_IF_ERROR(errors.Result());
-  return store_->idempotency().Run<v1::Calendar>("UpsertCalendarDays", request.request_id(),
+  absl::StatusOr<v1::Calendar> changed = store_->idempotency().Run<v1::Calendar>("UpsertCalendarDays", request.request_id(),
                                                  [&](rocksdb::WriteBatch* batch) -> absl::StatusOr<v1::Calendar> {
     std::unique_lock lock(mu_);
     auto it = calendars_.find(request.calendar_id());
@@ -258,6 +271,8 @@ absl::StatusOr<v1::Calendar> CalendarBook::UpsertDays(const v1::UpsertCalendarDa
     RETURN_IF_ERROR(Commit(next, std::move(change), actor, request.request_id(), batch));
     return WithEtag(calendars_.at(request.calendar_id()));
   });
+  if (changed.ok() && days_changed_) days_changed_();
+  return changed;
 }
 
 absl::StatusOr<v1::ListCalendarChangesResponse> CalendarBook::Changes(

@@ -4,10 +4,12 @@
 // author in one durable batch, then the snapshots are rebuilt. Thread-safe.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <shared_mutex>
 #include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "common/clock.h"
@@ -32,6 +34,10 @@ class CalendarBook {
   absl::StatusOr<v1::ComputeDueDateResponse> ComputeDueDate(const v1::ComputeDueDateRequest& request) const;
   absl::StatusOr<v1::CountWorkingDaysResponse> CountWorkingDays(const v1::CountWorkingDaysRequest& request) const;
 
+  // Called after a change of days commits, without locks held, to recompute the due dates of the
+  // dossiers on the changed calendars (marked in the same batch with CalendarStore::MarkRecompute).
+  void SetDaysChangedListener(std::function<void()> listener) { days_changed_ = std::move(listener); }
+
   // The calendar `id` as it stands now; NOT_FOUND naming `field` when there is none.
   absl::StatusOr<std::shared_ptr<const WorkingCalendar>> Find(const std::string& id, std::string_view field) const;
 
@@ -43,8 +49,12 @@ class CalendarBook {
   absl::Status Commit(const v1::Calendar& calendar, v1::CalendarChange change, const std::string& actor,
                       const std::string& request_id, rocksdb::WriteBatch* batch);
 
+  // `id` and every calendar layered on it, directly or not. Callers hold mu_.
+  std::vector<std::string> WithDependents(const std::string& id) const;
+
   CalendarStore* store_;
   const Clock* clock_;
+  std::function<void()> days_changed_;
   mutable std::shared_mutex mu_;
   std::map<std::string, v1::Calendar> calendars_;                          // guarded by mu_
   std::map<std::string, std::shared_ptr<const WorkingCalendar>> working_;  // guarded by mu_

@@ -12,13 +12,8 @@ namespace haicap::deadlines {
 using storage::KeyBuilder;
 using storage::KeyReader;
 
-absl::StatusOr<std::unique_ptr<CalendarStore>> CalendarStore::Open(const std::string& dir) {
-  std::unique_ptr<CalendarStore> store(new CalendarStore());
-  ASSIGN_OR_RETURN(store->db_, storage::Database::Open(
-                                   dir, {"calendars", "calendar_days", "calendar_changes", "idempotency"}));
-  store->idempotency_ = std::make_unique<storage::IdempotencyStore>(store->db_.get(), store->cf(kIdempotency));
-  return store;
-}
+CalendarStore::CalendarStore(storage::Database* db)
+    : db_(db), idempotency_(std::make_unique<storage::IdempotencyStore>(db, db->family(kIdempotency))) {}
 
 absl::StatusOr<std::vector<v1::Calendar>> CalendarStore::ReadAll() const {
   std::vector<v1::Calendar> calendars;
@@ -72,6 +67,10 @@ void CalendarStore::DeleteDay(rocksdb::WriteBatch* batch, const std::string& id,
 void CalendarStore::PutChange(rocksdb::WriteBatch* batch, const v1::CalendarChange& change) {
   batch->Put(cf(kCalendarChanges), KeyBuilder().String(change.calendar_id()).Int64(change.revision()).Release(),
              change.SerializeAsString());
+}
+
+void CalendarStore::MarkRecompute(rocksdb::WriteBatch* batch, const std::string& id) {
+  batch->Put(cf(kRecompute), id, "");
 }
 
 }  // namespace haicap::deadlines

@@ -1,9 +1,4 @@
-// The deadlines service's RocksDB layout for calendars. Column families:
-//   calendars         id                 → Calendar (without days): name, base, office hours, revision
-//   calendar_days     (id, day number)   → CalendarDay
-//   calendar_changes  (id, revision)     → CalendarChange: who changed what, when
-//   idempotency       (method, request_id) → the original response
-// Thread-safe.
+// Calendars in the deadlines service's RocksDB (layout in deadlines_database.h). Thread-safe.
 #pragma once
 
 #include <memory>
@@ -14,14 +9,16 @@
 #include "common/storage/database.h"
 #include "common/storage/idempotency.h"
 #include "haicap/deadlines/v1/deadlines.pb.h"
+#include "services/deadlines/deadlines_database.h"
 
 namespace haicap::deadlines {
 
 class CalendarStore {
  public:
-  static absl::StatusOr<std::unique_ptr<CalendarStore>> Open(const std::string& dir);
+  // `db` (not owned) was opened by OpenDeadlinesDatabase.
+  explicit CalendarStore(storage::Database* db);
 
-  storage::Database* db() { return db_.get(); }
+  storage::Database* db() { return db_; }
   storage::IdempotencyStore& idempotency() { return *idempotency_; }
 
   // Every calendar with all its days.
@@ -34,13 +31,13 @@ class CalendarStore {
   void PutDay(rocksdb::WriteBatch* batch, const std::string& id, const v1::CalendarDay& day);
   void DeleteDay(rocksdb::WriteBatch* batch, const std::string& id, const google::type::Date& date);
   void PutChange(rocksdb::WriteBatch* batch, const v1::CalendarChange& change);
+  // Marks the dossiers on calendar `id` for recomputing (DossierBook::RecomputePending clears it).
+  void MarkRecompute(rocksdb::WriteBatch* batch, const std::string& id);
 
  private:
-  enum Family { kCalendars, kCalendarDays, kCalendarChanges, kIdempotency };
-  CalendarStore() = default;
   rocksdb::ColumnFamilyHandle* cf(Family f) const { return db_->family(f); }
 
-  std::unique_ptr<storage::Database> db_;
+  storage::Database* db_;
   std::unique_ptr<storage::IdempotencyStore> idempotency_;
 };
 

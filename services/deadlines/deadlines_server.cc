@@ -1,17 +1,31 @@
 #include "services/deadlines/deadlines_server.h"
 
 #include "common/logging.h"
+#include "services/deadlines/deadlines_database.h"
 #include "common/status_macros.h"
 
 namespace haicap::deadlines {
 
 absl::StatusOr<std::unique_ptr<DeadlinesServer>> DeadlinesServer::Start(const server::ServerOptions& options,
-                                                                        const Clock* clock) {
+                                                                        const Clock* clock, Tuning tuning) {
   std::unique_ptr<DeadlinesServer> s(new DeadlinesServer());
-  ASSIGN_OR_RETURN(s->store_, CalendarStore::Open(options.data_dir));
-  ASSIGN_OR_RETURN(s->calendars_, CalendarBook::Open(s->store_.get(), clock));
+  ASSIGN_OR_RETURN(s->db_, OpenDeadlinesDatabase(options.data_dir));
+  s->calendar_store_ = std::make_unique<CalendarStore>(s->db_.get());
+  s->dossier_store_ = std::make_unique<DossierStore>(s->db_.get());
+  ASSIGN_OR_RETURN(s->gazetteer_, registry::Gazetteer::LoadEmbedded());
+  ASSIGN_OR_RETURN(s->calendars_, CalendarBook::Open(s->calendar_store_.get(), clock));
+  ASSIGN_OR_RETURN(s->dossiers_, DossierBook::Open(s->dossier_store_.get(), s->calendars_.get(), s->gazetteer_.get(),
+                                                   clock, &s->hub_));
+  DossierBook* dossiers = s->dossiers_.get();
+  s->calendars_->SetDaysChangedListener([dossiers] {
+    if (absl::Status done = dossiers->RecomputePending(); !done.ok()) {
+      LogError("due-date recompute failed; the sweeper retries", {{"error", done.ToString()}});
+    }
+  });
+  s->sweeper_ = std::make_unique<TimerSweeper>(dossiers, tuning.sweep_interval);
   s->pool_ = std::make_unique<server::WorkerPool>(options.workers);
-  s->service_ = std::make_unique<DeadlinesService>(s->calendars_.get(), s->pool_.get());
+  s->service_ = std::make_unique<DeadlinesService>(s->calendars_.get(), dossiers, s->dossier_store_.get(), &s->hub_,
+                                                   s->pool_.get());
   ASSIGN_OR_RETURN(s->host_, server::ServerHost::Start(options.listen, {s->service_.get()}, {kDeadlinesServiceName}));
   LogInfo("listening", {{"service", kDeadlinesServiceName},
                         {"port", s->host_->port()},
@@ -27,8 +41,12 @@ void DeadlinesServer::Stop(absl::Duration grace) {
   host_->Shutdown(grace);
   host_.reset();
   pool_.reset();  // finishes queued work before the store closes
+  sweeper_.reset();
+  dossiers_.reset();
   calendars_.reset();
-  store_.reset();
+  dossier_store_.reset();
+  calendar_store_.reset();
+  db_.reset();
 }
 
 }  // namespace haicap::deadlines

@@ -1,4 +1,5 @@
-// The deadlines server assembled: RocksDB store, calendars, worker pool and gRPC host. main.cc
+// The deadlines server assembled: RocksDB store, calendars, dossiers, the timer sweeper, worker
+// pool and gRPC host. main.cc
 // runs one; integration tests start one in-process on port 0.
 #pragma once
 
@@ -11,14 +12,29 @@
 #include "services/deadlines/calendar_book.h"
 #include "services/deadlines/calendar_store.h"
 #include "services/deadlines/deadlines_service.h"
+#include "services/deadlines/dossier_book.h"
+#include "services/deadlines/dossier_store.h"
+#include "services/deadlines/event_hub.h"
+#include "services/deadlines/timer_sweeper.h"
+#include "services/registry/gazetteer/gazetteer.h"
 
 namespace haicap::deadlines {
 
 class DeadlinesServer {
  public:
+  struct Tuning {
+    // How often the timer sweeper looks for due NEAR_DUE/OVERDUE timers (real time); tests with a
+    // FakeClock use a few milliseconds.
+    absl::Duration sweep_interval = absl::Seconds(1);
+  };
+
   // Opens the store in options.data_dir and serves on options.listen. `clock` is not owned.
   static absl::StatusOr<std::unique_ptr<DeadlinesServer>> Start(const server::ServerOptions& options,
-                                                               const Clock* clock);
+                                                               const Clock* clock, Tuning tuning);
+  static absl::StatusOr<std::unique_ptr<DeadlinesServer>> Start(const server::ServerOptions& options,
+                                                               const Clock* clock) {
+    return Start(options, clock, Tuning{});
+  }
   ~DeadlinesServer();
 
   int port() const { return host_->port(); }
@@ -27,8 +43,14 @@ class DeadlinesServer {
 
  private:
   DeadlinesServer() = default;
-  std::unique_ptr<CalendarStore> store_;
+  std::unique_ptr<storage::Database> db_;
+  std::unique_ptr<CalendarStore> calendar_store_;
+  std::unique_ptr<DossierStore> dossier_store_;
+  std::unique_ptr<registry::Gazetteer> gazetteer_;
   std::unique_ptr<CalendarBook> calendars_;
+  EventHub hub_;
+  std::unique_ptr<DossierBook> dossiers_;
+  std::unique_ptr<TimerSweeper> sweeper_;
   std::unique_ptr<server::WorkerPool> pool_;
   std::unique_ptr<DeadlinesService> service_;
   std::unique_ptr<server::ServerHost> host_;

@@ -1,0 +1,86 @@
+// The durable timers behind WatchEvents, and due dates recomputed after a calendar change.
+#include "absl/strings/str_cat.h"
+#include "common/errors.h"
+#include "common/logging.h"
+#include "common/status_macros.h"
+#include "services/deadlines/dossier_book.h"
+#include "services/deadlines/dossier_clock.h"
+
+namespace haicap::deadlines {
+
+absl::StatusOr<size_t> DossierBook::FireDueTimers(size_t limit) {
+  const absl::Time now = clock_->Now();
+  ASSIGN_OR_RETURN(std::vector<Timer> timers, store_->DueTimers(now, limit));
+  for (const Timer& timer : timers) {
+    std::lock_guard lock(StripeFor(timer.dossier_id));
+    // A change to the dossier since the scan may have moved or dropped the timer.
+    if (!store_->TimerExists(timer)) continue;
+    rocksdb::WriteBatch batch;
+    store_->DeleteTimer(&batch, timer);
+    ASSIGN_OR_RETURN(std::optional<internal::DossierRecord> record, store_->Read(timer.dossier_id));
+    if (record) {
+      const v1::Dossier& d = record->dossier();
+      v1::DeadlineEvent event;
+      event.set_type(timer.type);
+      event.set_dossier_id(d.id());
+      event.set_unit_code(d.unit_code());
+      event.set_kind(d.kind());
+      event.set_subject(d.subject());
+      *event.mutable_due_at() = d.due_at();
+      *event.mutable_event_at() = ToTimestamp(absl::FromUnixMicros(timer.fire_micros));
+      *event.mutable_recorded_at() = ToTimestamp(now);
+      (timer.type == v1::NEAR_DUE ? record->set_near_due_fired(timer.fire_micros)
+                                  : record->set_overdue_fired(timer.fire_micros));
+      store_->PutRecord(&batch, *record);
+      std::lock_guard events_lock(events_mu_);
+      event.set_cursor(last_cursor_ + 1);
+      store_->PutEvent(&batch, event);
+      RETURN_IF_ERROR(store_->db()->Commit(&batch));
+      last_cursor_ = event.cursor();
+    } else {
+      RETURN_IF_ERROR(store_->db()->Commit(&batch));
+    }
+  }
+  if (!timers.empty()) hub_->Notify();
+  return timers.size();
+}
+
+absl::Status DossierBook::RecomputePending() {
+  std::lock_guard recompute_lock(recompute_mu_);
+  ASSIGN_OR_RETURN(std::vector<std::string> calendar_ids, store_->PendingRecomputes());
+  for (const std::string& calendar_id : calendar_ids) {
+    absl::StatusOr<std::shared_ptr<const WorkingCalendar>> calendar = calendars_->Find(calendar_id, "calendar_id");
+    ASSIGN_OR_RETURN(std::vector<std::string> ids, store_->OpenOnCalendar(calendar_id));
+    int moved = 0;
+    for (const std::string& id : calendar.ok() ? ids : std::vector<std::string>{}) {
+      std::lock_guard lock(StripeFor(id));
+      ASSIGN_OR_RETURN(std::optional<internal::DossierRecord> before, store_->Read(id));
+      if (!before || !IsOpen(before->dossier().status())) continue;
+      internal::DossierRecord after = *before;
+      ASSIGN_OR_RETURN(absl::Time due, DueFromScratch(**calendar, *after.mutable_dossier()));
+      if (due == FromTimestamp(before->dossier().due_at())) continue;
+      const absl::Time now = clock_->Now();
+      MoveDue(after, LocalDayNumber(now), due);
+      v1::DossierChange change;
+      change.set_type(v1::DUE_DATE_RECOMPUTED);
+      change.set_from_status(before->dossier().status());
+      change.set_to_status(before->dossier().status());
+      *change.mutable_occurred_at() = ToTimestamp(now);
+      change.set_actor(absl::StrCat("calendar ", calendar_id));
+      change.set_reason(absl::StrCat("the days of calendar ", calendar_id, " changed"));
+      *change.mutable_due_at_before() = before->dossier().due_at();
+      *change.mutable_due_at_after() = after.dossier().due_at();
+      rocksdb::WriteBatch batch;
+      Stage(&batch, &*before, after, std::move(change), **calendar);
+      RETURN_IF_ERROR(store_->db()->Commit(&batch));
+      ++moved;
+    }
+    rocksdb::WriteBatch clear;
+    store_->ClearRecompute(&clear, calendar_id);
+    RETURN_IF_ERROR(store_->db()->Commit(&clear));
+    if (moved > 0) LogInfo("due dates recomputed", {{"calendar", calendar_id}, {"dossiers", moved}});
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace haicap::deadlines
