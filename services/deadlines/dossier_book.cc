@@ -246,7 +246,8 @@ void DossierBook::Stage(rocksdb::WriteBatch* batch, const internal::DossierRecor
     const absl::Time due = FromTimestamp(d.due_at());
     overdue = absl::ToUnixMicros(OverdueAt(due));
     near = absl::ToUnixMicros(NearDueAt(calendar, due));
-    if (near >= overdue) near = 0;
+    // Recorded already overdue (entered after the fact): only OVERDUE is news.
+    if (near >= overdue || overdue <= absl::ToUnixMicros(clock_->Now())) near = 0;
     if (near == after.near_due_fired()) near = 0;
     if (overdue == after.overdue_fired()) overdue = 0;
   }

@@ -1,65 +1,16 @@
 // The real haicap-registry binary, killed with SIGKILL right after acknowledged writes, restarted
 // on the same data: every acknowledged change is there.
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <fstream>
-#include <regex>
-#include <sstream>
 #include <thread>
 
 #include "grpcpp/health_check_service_interface.h"
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "tests/registry/registry_fixture.h"
+#include "testing/server_process.h"
 
 namespace haicap::registry::testing {
 namespace {
 
-// One run of the server binary with its stderr in a file.
-class ServerProcess {
- public:
-  ServerProcess(const std::string& data_dir, const std::string& log_path) : log_path_(log_path) {
-    pid_ = fork();
-    if (pid_ == 0) {
-      FILE* log = fopen(log_path.c_str(), "w");
-      dup2(fileno(log), STDERR_FILENO);
-      const std::string data_flag = "--data-dir=" + data_dir;
-      execl(HAICAP_REGISTRY_BINARY, HAICAP_REGISTRY_BINARY, "--listen=127.0.0.1:0", data_flag.c_str(),
-            static_cast<char*>(nullptr));
-      _exit(127);
-    }
-    // Wait for the "listening" line, which carries the port.
-    const std::regex port_pattern("\"msg\":\"listening\".*\"port\":([0-9]+)");
-    for (int i = 0; i < 200 && port_ == 0; ++i) {
-      std::ifstream in(log_path);
-      std::stringstream text;
-      text << in.rdbuf();
-      std::smatch match;
-      const std::string s = text.str();
-      if (std::regex_search(s, match, port_pattern)) port_ = std::stoi(match[1]);
-      if (port_ == 0) std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-  }
-  ~ServerProcess() {
-    if (pid_ > 0) Signal(SIGKILL);
-  }
-
-  int port() const { return port_; }
-  // Sends `signal` and waits for the process; returns its exit status (or 128 + signal).
-  int Signal(int signal) {
-    kill(pid_, signal);
-    int status = 0;
-    waitpid(pid_, &status, 0);
-    pid_ = -1;
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  }
-
- private:
-  std::string log_path_;
-  pid_t pid_ = -1;
-  int port_ = 0;
-};
+using haicap::testing::ServerProcess;
 
 class CrashRecoveryTest : public ::testing::Test {
  protected:
@@ -94,7 +45,7 @@ TEST_F(CrashRecoveryTest, AcknowledgedWritesSurviveSigkill) {
   std::string ward, other_ward;
   std::vector<std::string> moved;
   {
-    ServerProcess server(data_.path(), logs_.path() + "/first.log");
+    ServerProcess server(HAICAP_REGISTRY_BINARY, data_.path(), logs_.path() + "/first.log");
     ASSERT_GT(server.port(), 0) << "the server did not start";
     auto stub = Connect(server.port());
     Organization org;
@@ -135,7 +86,7 @@ TEST_F(CrashRecoveryTest, AcknowledgedWritesSurviveSigkill) {
     EXPECT_EQ(server.Signal(SIGKILL), 128 + SIGKILL);
   }
 
-  ServerProcess server(data_.path(), logs_.path() + "/second.log");
+  ServerProcess server(HAICAP_REGISTRY_BINARY, data_.path(), logs_.path() + "/second.log");
   ASSERT_GT(server.port(), 0) << "the server did not restart on the same data";
   auto stub = Connect(server.port());
   for (const auto& [id, name] : acknowledged) {
