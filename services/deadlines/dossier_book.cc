@@ -83,9 +83,8 @@ absl::StatusOr<std::unique_ptr<DossierBook>> DossierBook::Open(DossierStore* sto
 
 std::vector<std::string> DossierBook::ScopesOf(const std::string& unit_code) const {
   std::vector<std::string> scopes = {kEveryUnit};
-  if (gazetteer_->IsCommune(unit_code)) {
-    absl::StatusOr<registry::v1::AdminUnit> unit = gazetteer_->Get(unit_code);
-    if (unit.ok()) scopes.push_back(unit->province_code());
+  if (std::string_view province = gazetteer_->ProvinceOf(unit_code); !province.empty()) {
+    scopes.emplace_back(province);
   }
   scopes.push_back(unit_code);
   return scopes;

@@ -303,6 +303,9 @@ TEST_F(GazetteerTest, ChecksCodesForTheRegistry) {
   EXPECT_FALSE(gazetteer_->IsCommune("00001"));
   EXPECT_FALSE(gazetteer_->IsCommune("01"));
   EXPECT_FALSE(gazetteer_->IsCommune("004"));
+  EXPECT_EQ(gazetteer_->ProvinceOf("00136"), "01");
+  EXPECT_EQ(gazetteer_->ProvinceOf("00001"), "");
+  EXPECT_EQ(gazetteer_->ProvinceOf("01"), "");
 }
 
 // Small files for the parser.

@@ -383,6 +383,11 @@ bool Gazetteer::IsCommune(std::string_view code) const {
   return IsDigits(code, kCommuneCodeDigits) && CommuneIndex(code) >= 0;
 }
 
+std::string_view Gazetteer::ProvinceOf(std::string_view commune_code) const {
+  const int index = IsDigits(commune_code, kCommuneCodeDigits) ? CommuneIndex(commune_code) : -1;
+  return index < 0 ? std::string_view() : provinces_[communes_[index].province_index].code;
+}
+
 bool Gazetteer::IsFormerDistrict(std::string_view code) const {
   return IsDigits(code, kDistrictCodeDigits) && communes_by_former_district_.contains(code);
 }

@@ -56,6 +56,8 @@ class Gazetteer {
   bool IsProvince(std::string_view code) const;
   // True for a current 5-digit commune code.
   bool IsCommune(std::string_view code) const;
+  // The province code of a current commune; empty for anything else. No copying (hot paths).
+  std::string_view ProvinceOf(std::string_view commune_code) const;
   // True for a 3-digit pre-July-2025 district code of the old-to-new table.
   bool IsFormerDistrict(std::string_view code) const;
 
