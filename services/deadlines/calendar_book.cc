@@ -305,7 +305,17 @@ absl::StatusOr<v1::ComputeDueDateResponse> CalendarBook::ComputeDueDate(const v1
                             : request.unit() == v1::CALENDAR_DAYS ? DurationUnit::kCalendarDays
                                                                   : DurationUnit::kWorkingDays;
   ASSIGN_OR_RETURN(DueDate due, deadlines::ComputeDueDate(*calendar, received, request.amount(), unit));
-  return ToResponse(due, received, request.amount(), request.unit());
+  v1::ComputeDueDateResponse response = ToResponse(due, received, request.amount(), request.unit());
+  const absl::TimeZone zone = VietnamTimeZone();
+  for (int64_t year = absl::ToCivilYear(received, zone).year(); year <= absl::ToCivilYear(due.due_at, zone).year();
+       ++year) {
+    if (!calendar->HasDaysIn(year)) {
+      response.add_warnings(absl::StrCat("calendar ", id, " has no days entered for ", year,
+                                         ": only Saturdays and Sundays were skipped in it; add its holidays with "
+                                         "UpsertCalendarDays (haicapctl calendar set-day)"));
+    }
+  }
+  return response;
 }
 
 absl::StatusOr<v1::CountWorkingDaysResponse> CalendarBook::CountWorkingDays(

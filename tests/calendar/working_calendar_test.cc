@@ -70,6 +70,13 @@ TEST(NationalCalendarTest, IndexAndDayAtAreInverseAcrossTheTableEdges) {
   }
 }
 
+TEST(NationalCalendarTest, KnowsWhichYearsHaveTheirDaysEntered) {
+  EXPECT_TRUE(National().HasDaysIn(2025));
+  EXPECT_TRUE(National().HasDaysIn(2026));
+  EXPECT_FALSE(National().HasDaysIn(2027));  // not decided yet: only weekends are known
+  EXPECT_FALSE(National().HasDaysIn(2024));
+}
+
 TEST(ProvinceCalendarTest, OverridesTheNationalDaysItNames) {
   const OfficeHours hours{{{absl::Hours(7) + absl::Minutes(30), absl::Hours(11) + absl::Minutes(30)},
                            {absl::Hours(13), absl::Hours(17)}}};
@@ -91,6 +98,7 @@ TEST(ProvinceCalendarTest, OverridesTheNationalDaysItNames) {
   EXPECT_EQ(WorkingDaysIn(calendar, 2025), 248);
   EXPECT_EQ(WorkingDaysIn(calendar, 2026), 250);
   EXPECT_EQ(calendar.Entries().size(), 2u);
+  EXPECT_TRUE(calendar.HasDaysIn(2026));  // through the national base
 }
 
 TEST(ProvinceCalendarTest, EntriesOutsideTheNationalYearsExtendTheTable) {

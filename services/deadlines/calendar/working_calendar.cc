@@ -166,6 +166,13 @@ absl::StatusOr<std::shared_ptr<const WorkingCalendar>> WorkingCalendar::Create(
                                                  std::move(base));
 }
 
+bool WorkingCalendar::HasDaysIn(int64_t year) const {
+  auto it = std::lower_bound(entries_.begin(), entries_.end(), absl::CivilDay(year, 1, 1),
+                             [](const DayEntry& entry, absl::CivilDay d) { return entry.day < d; });
+  if (it != entries_.end() && it->day.year() == year) return true;
+  return base_ != nullptr && base_->HasDaysIn(year);
+}
+
 const DayEntry* WorkingCalendar::EntryFor(absl::CivilDay day) const {
   auto it = std::lower_bound(entries_.begin(), entries_.end(), day,
                              [](const DayEntry& entry, absl::CivilDay d) { return entry.day < d; });

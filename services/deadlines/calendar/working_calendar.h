@@ -84,6 +84,9 @@ class WorkingCalendar {
   // Why `day` is not a working day: "Saturday", "Sunday", or the entry's type and note
   // ("HOLIDAY: Quốc khánh"); empty if it is a working day.
   std::string WhyNotWorking(absl::CivilDay day) const;
+  // True when this calendar or its base has any entry in `year`: a year without one is only known
+  // to have weekends (its holidays are yearly data not entered yet).
+  bool HasDaysIn(int64_t year) const;
   // Own entries, by day.
   std::vector<DayEntry> Entries() const { return entries_; }
 
