@@ -94,8 +94,8 @@ absl::Status DossierBook::CheckUnit(const std::string& unit_code, v1::DossierKin
                                     const std::string& field) const {
   if (IsDigits(unit_code, 2) || IsDigits(unit_code, 5)) {
     if (gazetteer_->IsProvince(unit_code) || gazetteer_->IsCommune(unit_code)) return absl::OkStatus();
-    return NotFound("UNIT_NOT_FOUND", absl::StrCat(field, ": no province or commune ", unit_code,
-                                                   " (codes in force since 1/7/2025)"));
+    return InvalidArgument(field, absl::StrCat("no province or commune ", unit_code,
+                                               " (codes in force since 1/7/2025)"));
   }
   if (kind == v1::ADMIN_PROCEDURE) {
     return InvalidArgument(field, "must be a commune (5 digits) or province (2 digits) code");
@@ -129,8 +129,8 @@ absl::StatusOr<v1::Dossier> DossierBook::Create(const v1::CreateDossierRequest& 
   }
   if (in.has_received_at()) errors.Add(CheckInstant(in.received_at(), "dossier.received_at"));
   const std::string calendar_id = in.calendar_id().empty() ? kNationalCalendarId : in.calendar_id();
+  if (!in.unit_code().empty()) errors.Add(CheckUnit(in.unit_code(), in.kind(), "dossier.unit_code"));
   RETURN_IF_ERROR(errors.Result());
-  RETURN_IF_ERROR(CheckUnit(in.unit_code(), in.kind(), "dossier.unit_code"));
   ASSIGN_OR_RETURN(std::shared_ptr<const WorkingCalendar> calendar, calendars_->Find(calendar_id, "dossier.calendar_id"));
 
   const std::string id = in.id().empty() ? AssignedId(++last_assigned_) : in.id();

@@ -65,6 +65,13 @@ absl::StatusOr<v1::Dossier> DossierBook::Transition(const v1::TransitionDossierR
       StartClock(m.record, m.day(), due);
     }
     if (EndsProcessing(from, to)) {
+      if (from == v1::SUPPLEMENT_REQUESTED) {
+        // Ended while waiting for the citizen: the wait up to now is excluded like any pause.
+        v1::Dossier ended = d;
+        *ended.mutable_supplements(ended.supplements_size() - 1)->mutable_resumed_at() = ToTimestamp(m.at);
+        ASSIGN_OR_RETURN(absl::Time due, DueFromScratch(m.calendar, ended));
+        *d.mutable_due_at() = ToTimestamp(due);
+      }
       *d.mutable_finished_at() = ToTimestamp(m.at);
       StopClock(m.record, m.day());
       d.set_outcome(Classify(absl::ToCivilDay(m.at, VietnamTimeZone()),

@@ -39,8 +39,7 @@ absl::StatusOr<v1::ListDossiersResponse> DossierBook::List(const v1::ListDossier
   absl::StatusOr<int> page_size = CheckPageSize(request.page_size());
   errors.Add(page_size.status());
   if (!request.unit_code().empty()) {
-    absl::Status unit = CheckUnit(request.unit_code(), v1::PARTY_OBLIGATION, "unit_code");
-    if (absl::IsInvalidArgument(unit)) errors.Add(unit);
+    errors.Add(CheckUnit(request.unit_code(), v1::PARTY_OBLIGATION, "unit_code"));
   }
   if (!v1::DossierKind_IsValid(request.kind())) errors.Add(InvalidArgument("kind", "is not a kind"));
   std::set<int> statuses;
@@ -84,9 +83,10 @@ absl::StatusOr<v1::ListDossiersResponse> DossierBook::List(const v1::ListDossier
     it->Seek(*position);
     if (it->Valid() && it->key() == rocksdb::Slice(*position)) it->Next();
   }
+  // One match more than the page, to know whether another page follows.
   v1::ListDossiersResponse response;
-  std::string last_key;
-  for (; it->Valid() && response.dossiers_size() < *page_size; it->Next()) {
+  std::string last_key, key_before_extra;
+  for (; it->Valid() && response.dossiers_size() <= *page_size; it->Next()) {
     storage::KeyReader reader(std::string_view(it->key().data(), it->key().size()));
     reader.String();
     if (window) {
@@ -96,17 +96,19 @@ absl::StatusOr<v1::ListDossiersResponse> DossierBook::List(const v1::ListDossier
     }
     std::optional<std::string> id = reader.String();
     if (!id) return Internal("CORRUPT_RECORD", "an index key is malformed");
-    last_key = it->key().ToString();
     ASSIGN_OR_RETURN(std::optional<internal::DossierRecord> record, store_->Read(*id));
     if (!record) continue;
     const v1::Dossier& d = record->dossier();
     if (request.kind() != v1::DOSSIER_KIND_UNSPECIFIED && d.kind() != request.kind()) continue;
     if (!statuses.empty() && !statuses.count(d.status())) continue;
     ASSIGN_OR_RETURN(*response.add_dossiers(), PublicView(*record));
+    key_before_extra = last_key;
+    last_key = it->key().ToString();
   }
   RETURN_IF_ERROR(storage::FromRocksStatus(it->status()));
-  if (it->Valid() && response.dossiers_size() == *page_size) {
-    response.set_next_page_token(EncodePageToken(fingerprint, last_key));
+  if (response.dossiers_size() > *page_size) {
+    response.mutable_dossiers()->RemoveLast();
+    response.set_next_page_token(EncodePageToken(fingerprint, key_before_extra));
   }
   return response;
 }
@@ -114,8 +116,7 @@ absl::StatusOr<v1::ListDossiersResponse> DossierBook::List(const v1::ListDossier
 absl::StatusOr<v1::Statistics> DossierBook::Statistics(const v1::GetStatisticsRequest& request) const {
   ValidationErrors errors;
   if (!request.unit_code().empty()) {
-    absl::Status unit = CheckUnit(request.unit_code(), v1::PARTY_OBLIGATION, "unit_code");
-    if (absl::IsInvalidArgument(unit)) errors.Add(unit);
+    errors.Add(CheckUnit(request.unit_code(), v1::PARTY_OBLIGATION, "unit_code"));
   }
   if (!v1::DossierKind_IsValid(request.kind())) errors.Add(InvalidArgument("kind", "is not a kind"));
   const absl::CivilDay today = VietnamDay(clock_->Now());

@@ -1,57 +1,16 @@
 // The deadlines service's calendars over real gRPC: the shipped national days, due dates with
 // their explanation, versioned changes, province calendars layered on "VN", bad input.
-#include <memory>
+#include "tests/deadlines/deadlines_fixture.h"
 
-#include "common/clock.h"
-#include "gmock/gmock.h"
-#include "google/rpc/error_details.pb.h"
-#include "google/rpc/status.pb.h"
-#include "grpcpp/grpcpp.h"
-#include "gtest/gtest.h"
-#include "haicap/deadlines/v1/deadlines.grpc.pb.h"
-#include "services/deadlines/deadlines_server.h"
-#include "testing/grpc_errors.h"
-#include "testing/temp_dir.h"
-
-namespace haicap::deadlines {
+namespace haicap::deadlines::testing {
 namespace {
 
-using namespace haicap::deadlines::v1;  // NOLINT: the contract's names read best unqualified here
 using ::testing::Contains;
 using ::testing::HasSubstr;
-using haicap::testing::BadFields;
-using haicap::testing::D;
 
-// An instant in Vietnam (UTC+7).
-google::protobuf::Timestamp At(int y, int m, int d, int hour, int minute) {
-  google::protobuf::Timestamp ts;
-  ts.set_seconds(absl::ToUnixSeconds(absl::FromCivil(absl::CivilMinute(y, m, d, hour, minute), VietnamTimeZone())));
-  return ts;
-}
-
-class CalendarsTest : public ::testing::Test {
+class CalendarsTest : public DeadlinesTest {
  protected:
-  void SetUp() override { Start(); }
-  void Start() {
-    server::ServerOptions options;
-    options.listen = "127.0.0.1:0";
-    options.data_dir = dir_.path();
-    options.workers = 2;
-    auto server = DeadlinesServer::Start(options, &clock_);
-    ASSERT_TRUE(server.ok()) << server.status();
-    server_ = std::move(*server);
-    stub_ = Deadlines::NewStub(
-        grpc::CreateChannel("127.0.0.1:" + std::to_string(server_->port()), grpc::InsecureChannelCredentials()));
-  }
-
-  template <typename Request, typename Response>
-  grpc::Status Call(grpc::Status (Deadlines::Stub::*method)(grpc::ClientContext*, const Request&, Response*),
-                    const Request& request, Response* response) {
-    grpc::ClientContext context;
-    context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
-    context.AddMetadata("x-haicap-actor", "admin@so-noi-vu");
-    return (stub_.get()->*method)(&context, request, response);
-  }
+  CalendarsTest() { actor_ = "admin@so-noi-vu"; }
 
   ComputeDueDateResponse Due(const std::string& calendar, google::protobuf::Timestamp received, int64_t amount,
                              DurationUnit unit) {
@@ -65,11 +24,6 @@ class CalendarsTest : public ::testing::Test {
     EXPECT_TRUE(status.ok()) << status.error_message();
     return response;
   }
-
-  haicap::testing::TempDir dir_;
-  FakeClock clock_{absl::FromUnixSeconds(1782864000)};
-  std::unique_ptr<DeadlinesServer> server_;
-  std::unique_ptr<Deadlines::Stub> stub_;
 };
 
 TEST_F(CalendarsTest, TheNationalCalendarShipsWithTheRealDays) {
@@ -146,18 +100,13 @@ TEST_F(CalendarsTest, ChangesAreVersionedAndApplyToNewDueDates) {
   EXPECT_EQ(changes.changes(0).upserted(0).note(), "Ngày Văn hóa Việt Nam");
 
   // Everything survives a restart.
-  server_.reset();
-  Start();
+  Restart();
   EXPECT_EQ(Due("VN", At(2026, 11, 23, 9, 0), 1, WORKING_DAYS).due_at().seconds(), At(2026, 11, 25, 17, 0).seconds());
 }
 
 TEST_F(CalendarsTest, AProvinceCalendarLayersOnTheNationalOne) {
-  CreateCalendarRequest create;
-  create.mutable_calendar()->set_id("VN-01");
-  create.mutable_calendar()->set_name("Lịch làm việc Thành phố Hà Nội");
-  create.mutable_calendar()->set_base_calendar_id("VN");
+  MustCreateHanoiCalendar();
   Calendar hanoi;
-  ASSERT_TRUE(Call(&Deadlines::Stub::CreateCalendar, create, &hanoi).ok());
   UpsertCalendarDaysRequest upsert;
   upsert.set_calendar_id("VN-01");
   auto* day = upsert.add_days();
@@ -212,4 +161,4 @@ TEST_F(CalendarsTest, BadInputIsRefused) {
 }
 
 }  // namespace
-}  // namespace haicap::deadlines
+}  // namespace haicap::deadlines::testing
