@@ -38,6 +38,7 @@ DeadlinesServer::~DeadlinesServer() { Stop(absl::ZeroDuration()); }
 
 void DeadlinesServer::Stop(absl::Duration grace) {
   if (!host_) return;
+  hub_.Close();
   host_->Shutdown(grace);
   host_.reset();
   pool_.reset();  // finishes queued work before the store closes

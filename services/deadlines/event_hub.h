@@ -2,6 +2,7 @@
 // hub's lock held: they must only schedule work, never call back into the hub. Thread-safe.
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <map>
 #include <mutex>
@@ -27,11 +28,19 @@ class EventHub {
     std::lock_guard lock(mu_);
     for (auto& [handle, listener] : listeners_) listener();
   }
+  // The server is stopping: streams finish (the caller resumes from its cursor elsewhere) instead
+  // of holding the drain for the whole grace period.
+  void Close() {
+    closed_ = true;
+    Notify();
+  }
+  bool closed() const { return closed_; }
 
  private:
   std::mutex mu_;
   std::map<int, Listener> listeners_;
   int next_ = 0;
+  std::atomic<bool> closed_ = false;
 };
 
 }  // namespace haicap::deadlines

@@ -28,6 +28,11 @@ void EventStream::Pump() {
   {
     std::lock_guard lock(mu_);
     if (writing_ || finished_) return;
+    if (hub_->closed()) {
+      FinishOnce(grpc::Status(grpc::StatusCode::UNAVAILABLE,
+                              "the server is stopping; resume after the last cursor received"));
+      return;
+    }
     while (queue_.empty()) {
       absl::StatusOr<std::vector<v1::DeadlineEvent>> events = store_->EventsAfter(cursor_, kEventsPerRead);
       if (!events.ok()) {

@@ -199,6 +199,14 @@ deadlines::ComputeDueDateResponse TetAnswer() {
   return answer;
 }
 
+TEST_F(CalendarCliTest, DuePrintsTheWarningsAfterTheExplanation) {
+  deadlines::ComputeDueDateResponse answer = TetAnswer();
+  answer.add_warnings("calendar VN has no days entered for 2027");
+  fake_.SetDueDate(answer);
+  ASSERT_EQ(Run({"due", "13/02/2026", "10:00", "5wd"}), 0) << err_.str();
+  EXPECT_THAT(out_.str(), HasSubstr("counting starts on Monday.\n\nWarning: calendar VN has no days entered for 2027\n"));
+}
+
 TEST_F(CalendarCliTest, DueSendsTheLocalInstantAndDurationAndPrintsTheExplanation) {
   fake_.SetDueDate(TetAnswer());
   ASSERT_EQ(Run({"due", "13/02/2026", "10:00", "5wd"}), 0) << err_.str();

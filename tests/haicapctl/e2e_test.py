@@ -16,8 +16,11 @@ A registry that does not implement the member or import RPCs yet (UNIMPLEMENTED)
 steps and says so.
 
 With the deadlines binary, a deadlines service on its own port shows the national calendar of
-2026, computes a due date across Tết, and records a calendar change with who made it. Without
-it, those tests are skipped.
+2026, computes a due date across Tết, and records a calendar change with who made it; then a
+dossier goes from receipt through a supplement pause, a new date and processing to its result,
+shows in the list and the 766 report (table and CSV), and an overdue dossier's event reaches
+`haicapctl watch`, which Ctrl-C stops with the cursor to resume from. Without it, those tests are
+skipped.
 """
 import datetime
 import json
@@ -443,6 +446,72 @@ class DeadlinesEndToEnd(ServerTestCase):
         # The new holiday moves a due date over it: Thursday 02/09/2027 + 1 working day.
         self.assertEqual(self.ctl_json("due", "2027-09-02T10:00", "1wd")["dueAt"],
                          "2027-09-06T10:00:00Z")
+
+    def test_d_a_dossier_from_receipt_to_result(self):
+        out, _ = self.ctl("dossier", "receive", "00136", "5wd", "--procedure", "1.001612",
+                          "--channel", "direct", "--received-at", "13/02/2026 10:00",
+                          "--subject", "Cấp giấy phép xây dựng")
+        dossier = re.search(r"^Dossier:\s+(DS-\d{12})\n", out).group(1)
+        self.assertRegex(out, r"\nStatus:\s+2 received \(được tiếp nhận\)\n")
+        self.assertRegex(out, r"\nDue:\s+2026-02-27 17:00 \(Thứ Sáu, Friday\)\n")  # across Tết
+        self.ctl("dossier", "status", dossier, "processing", "--at", "24/02/2026 09:00")
+        self.ctl("dossier", "supplement", dossier, "--reason", "thiếu bản sao giấy khai sinh",
+                 "--at", "25/02/2026 09:00")
+        _, err = self.ctl("dossier", "supplement", dossier, "--reason", "lần 2", expect=1)
+        self.assertRegex(err, r"^error: FAILED_PRECONDITION")
+        # One working day of office time paused: the due date moves to Monday.
+        out, _ = self.ctl("dossier", "resume", dossier, "--at", "26/02/2026 09:00")
+        self.assertRegex(out, r"\nDue:\s+2026-03-02 17:00 \(Thứ Hai, Monday\)\n")
+        etag = self.ctl_json("dossier", "get", dossier)["etag"]
+        self.ctl("dossier", "reschedule", dossier, "06/03/2026", "--reason", "chờ ý kiến Sở",
+                 "--at", "27/02/2026 08:00", "--etag", etag)
+        _, err = self.ctl("dossier", "status", dossier, "9", "--etag", etag, expect=1)
+        self.assertRegex(err, r"^error: ABORTED")
+        out, _ = self.ctl("dossier", "status", dossier, "processed", "--at", "05/03/2026 15:00")
+        self.assertRegex(out, r"\nOutcome:\s+early \(trước hạn\)\n")
+        self.ctl("dossier", "status", dossier, "returned")
+        out, _ = self.ctl("dossier", "get", dossier)
+        self.assertRegex(out, r"\nStatus:\s+10 result-returned")
+        self.assertRegex(out, r"\n2026-02-25 09:00\s+2026-02-26 09:00\s+8 h\s+thiếu bản sao")
+        self.assertRegex(out, r"\nNew due:\s+2026-03-06 17:00")
+        self.assertRegex(out, r"\n4\s+2026-02-26 09:00\s+processing resumed\s+5 → 4\s+"
+                              r"2026-02-27 17:00 → 2026-03-02 17:00\s+e2e\.clerk")
+        out, _ = self.ctl("dossier", "list", "--unit", "01", "--status", "10")
+        self.assertRegex(out, dossier + r"\s+00136\s+1\.001612\s+10 result-returned")
+        out, _ = self.ctl("-o", "csv", "report", "--unit", "00136", "--from", "01/02/2026",
+                          "--to", "31/03/2026")
+        header, row = out.splitlines()
+        figures = dict(zip(header.split(","), row.split(",")))
+        self.assertEqual((figures["received_direct"], figures["finished_early"],
+                          figures["on_time_rate_percent"]), ("1", "1", "100"))
+        out, _ = self.ctl("report", "--unit", "00136", "--from", "01/02/2026", "--to", "31/03/2026")
+        self.assertRegex(out, r"\n  early \(trước hạn\)\s+1\n")
+
+    def test_e_watch_an_overdue_dossier_until_ctrl_c(self):
+        out, _ = self.ctl("dossier", "receive", "00136", "1wd", "--received-at", "05/01/2026",
+                          "--subject", "quá hạn")
+        dossier = re.search(r"^Dossier:\s+(DS-\d{12})\n", out).group(1)
+        env = dict(os.environ, HAICAP_ACTOR="e2e.clerk")
+        watch = subprocess.Popen([CTL_BINARY, "--deadlines", self.address, "watch", "--unit",
+                                  "00136", "-o", "json"], stdout=subprocess.PIPE,
+                                 stderr=subprocess.PIPE, text=True, encoding="utf-8", env=env)
+        try:
+            # Each event is flushed as it comes: read lines until this dossier's OVERDUE.
+            cursor = None
+            for line in watch.stdout:
+                event = json.loads(line)
+                if event["dossierId"] == dossier and event["type"] == "OVERDUE":
+                    cursor = event["cursor"]
+                    break
+            self.assertIsNotNone(cursor, "no OVERDUE event for " + dossier)
+            watch.send_signal(signal.SIGINT)
+            _, err = watch.communicate(timeout=10)
+        finally:
+            if watch.poll() is None:
+                watch.kill()
+                watch.wait()
+        self.assertEqual(watch.returncode, 0, err)
+        self.assertRegex(err, r"^Stopped\. To resume: haicapctl watch --after \d+ --unit 00136\n$")
 
     def test_zz_sigterm_stops_the_service_cleanly(self):
         self.assertEqual(self.server.stop(), 0, "".join(self.server.log))

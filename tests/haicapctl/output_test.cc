@@ -4,6 +4,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "haicap/deadlines/v1/deadlines.pb.h"
 #include "haicap/registry/v1/registry.pb.h"
 #include "tools/haicapctl/help_format.h"
 
@@ -75,6 +76,39 @@ TEST(PrintJson, PrintsTheMessageWithEnumNames) {
   EXPECT_THAT(out.str(), ::testing::HasSubstr("\"kind\": \"COMMUNE_COMMITTEE\""));
   EXPECT_THAT(out.str(), ::testing::HasSubstr("\"adminUnitCode\": \"00136\""));
   EXPECT_THAT(out.str(), ::testing::HasSubstr("Phúc Lợi"));
+}
+
+TEST(RevisionText, ShowsTheEtagOnlyWhenItIsMoreThanTheNumber) {
+  EXPECT_EQ(RevisionText(7, "r7"), "7 (etag r7)");
+  EXPECT_EQ(RevisionText(7, "7"), "7");
+  EXPECT_EQ(RevisionText(7, ""), "7");
+}
+
+TEST(PrintCsvRecord, AHeaderOfFieldNamesAndOneQuotedRow) {
+  haicap::deadlines::v1::Statistics stats;
+  stats.set_unit_code("Phúc Lợi, \"demo\"");
+  stats.set_kind(haicap::deadlines::v1::PARTY_OBLIGATION);
+  stats.mutable_from_date()->set_year(2026);
+  stats.mutable_from_date()->set_month(1);
+  stats.mutable_from_date()->set_day(1);
+  stats.set_received_total(20);
+  stats.set_on_time_rate_percent(87.5);
+  std::ostringstream out;
+  ASSERT_TRUE(PrintCsvRecord(out, stats).ok());
+  EXPECT_EQ(out.str(),
+            "unit_code,kind,from_date,to_date,carried_over,received_direct,received_online,"
+            "received_postal,received_total,finished_early,finished_on_time,finished_late,"
+            "finished_total,in_progress_within_time,in_progress_overdue,waiting_supplement,"
+            "on_time_rate_percent\n"
+            "\"Phúc Lợi, \"\"demo\"\"\",PARTY_OBLIGATION,2026-01-01,,0,0,0,0,20,0,0,0,0,0,0,0,"
+            "87.5\n");
+}
+
+TEST(PrintCsvRecord, RefusesListsAndNestedMessages) {
+  std::ostringstream out;
+  EXPECT_FALSE(PrintCsvRecord(out, haicap::deadlines::v1::Calendar()).ok());  // office_hours
+  EXPECT_FALSE(PrintCsvRecord(out, haicap::deadlines::v1::RescheduleRecord()).ok());  // instants
+  EXPECT_TRUE(PrintCsvRecord(out, haicap::deadlines::v1::StatutoryTime()).ok());
 }
 
 TEST(WrapText, BreaksAtWordsWithinTheWidth) {

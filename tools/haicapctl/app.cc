@@ -9,6 +9,7 @@
 
 #include "CLI/CLI.hpp"
 #include "tools/haicapctl/calendar_commands.h"
+#include "tools/haicapctl/dossier_commands.h"
 #include "tools/haicapctl/flags.h"
 #include "tools/haicapctl/help_format.h"
 #include "tools/haicapctl/import_commands.h"
@@ -34,6 +35,10 @@ Examples:
   haicapctl import members phuc-loi-members.csv --dry-run
   haicapctl calendar show VN --year 2026      # holidays, days off, make-up Saturdays
   haicapctl due 13/02/2026 10:00 5wd          # 5 working days from a receipt before Tết
+  haicapctl dossier receive 00136 15wd --procedure 1.001612 --channel online
+  haicapctl dossier list --unit 00136 --overdue
+  haicapctl report --unit 00136 --from 01/01/2026 --to 31/03/2026 -o csv
+  haicapctl watch --unit 00136                # near-due and overdue events as they happen
   HAICAP_REGISTRY=10.0.0.5:50051 haicapctl -o json org get 57
 
 Exit codes: 0 success, 1 the service refused or could not be reached (reason on stderr),
@@ -54,16 +59,17 @@ void AddGlobalOptions(CLI::App& app, GlobalOptions& options) {
       ->envname("HAICAP_REGISTRY")
       ->capture_default_str();
   app.add_option("--deadlines", options.deadlines,
-                 "Address of the deadlines service (calendars, due dates), HOST:PORT")
+                 "Address of the deadlines service (calendars, due dates, dossiers), HOST:PORT")
       ->envname("HAICAP_DEADLINES")
       ->capture_default_str();
   const std::map<std::string, OutputFormat> formats = {{"table", OutputFormat::kTable},
-                                                       {"json", OutputFormat::kJson}};
+                                                       {"json", OutputFormat::kJson},
+                                                       {"csv", OutputFormat::kCsv}};
   app.add_option("-o,--output", options.output,
-                 "table (aligned, for people; default) or json (the response message, for "
-                 "scripts)")
+                 "table (aligned, for people; default), json (the response message, for "
+                 "scripts) or, for 'report' only, csv (a header row and one data row)")
       ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case).description(""))
-      ->type_name("table|json");
+      ->type_name("table|json|csv");
   app.add_option("--timeout", options.timeout_seconds, "Seconds to wait for each answer")
       ->check(CLI::PositiveNumber)
       ->capture_default_str()
@@ -107,9 +113,10 @@ int RunHaicapctl(int argc, const char* const* argv, std::ostream& out, std::ostr
   CLI::App app(
       "haicapctl: the admin command line of haicap, the registry of party organisations\n"
       "(tổ chức đảng), their members (đảng viên) and the administrative units in force since\n"
-      "1 July 2025, and the deadlines service: working-day calendars and due dates.",
+      "1 July 2025, and the deadlines service: working-day calendars, due dates, dossiers (hồ\n"
+      "sơ) with their statuses and the 766 report.",
       "haicapctl");
-  auto formatter = std::make_shared<WrappingFormatter>(/*line_width=*/100);
+  auto formatter = std::make_shared<WrappingFormatter>(kHelpLineWidth);
   formatter->column_width(30);
   app.formatter(formatter);
   // Global options may also follow the subcommand: `haicapctl org list -o json`.
@@ -146,6 +153,14 @@ int RunHaicapctl(int argc, const char* const* argv, std::ostream& out, std::ostr
   calendar->require_subcommand(1);
   AddCalendarCommands(calendar, session);
   AddDueCommands(&app, session);
+
+  CLI::App* dossier = app.add_subcommand(
+      "dossier", "Dossiers (hồ sơ) and other clocks: receive, supplement, resume, reschedule, "
+                 "change status; show, list");
+  dossier->require_subcommand(1);
+  AddDossierCommands(dossier, session);
+  AddReportCommand(&app, session);
+  AddWatchCommand(&app, session);
   // Set last: subcommands inherit the footer of their parent at creation.
   app.footer(kRootFooter);
 

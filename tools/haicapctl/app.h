@@ -1,6 +1,7 @@
 // haicapctl as a function: the command tree (global options, `org ...`, `member ...`,
-// `import ...`, `unit ...`, `calendar ...`, `due`, `days`) and the mapping of outcomes to exit codes. main() only forwards to it, so tests
-// run the real command line in process.
+// `import ...`, `unit ...`, `calendar ...`, `due`, `days`, `dossier ...`, `report`, `watch`) and
+// the mapping of outcomes to exit codes. main() only forwards to it, so tests run the real
+// command line in process.
 #pragma once
 
 #include <ostream>

@@ -18,21 +18,6 @@ namespace {
 
 using deadlines::Deadlines;
 
-constexpr char kNationalCalendar[] = "VN";
-
-void AddCalendarFlag(CLI::App* cmd, std::string& calendar_id) {
-  cmd->add_option("--calendar", calendar_id,
-                  "Working-day calendar: VN (national) or a province's, e.g. VN-01")
-      ->capture_default_str()
-      ->type_name("ID");
-}
-
-void AddEtagOption(CLI::App* cmd, std::string& etag) {
-  cmd->add_option("--etag", etag,
-                  "The etag from 'calendar show': refuse (ABORTED) if someone changed the "
-                  "calendar since");
-}
-
 void AddList(CLI::App* calendar, Session& session) {
   CLI::App* cmd = calendar->add_subcommand("list", "List the calendars (without their days)");
   session.SetAction(cmd, [](Session& s) {
@@ -121,7 +106,7 @@ void AddSetDay(CLI::App* calendar, Session& session) {
   AddDayTypeOption(cmd, "--type", flags->type, "What the day is")->required();
   cmd->add_option("--note", flags->note, "Why, up to 200 characters, e.g. \"Quốc khánh\"")
       ->required();
-  AddEtagOption(cmd, flags->etag);
+  AddEtagOption(cmd, flags->etag, "calendar show", "calendar");
   flags->request_id.AddTo(cmd);
   cmd->footer(
       R"(Every change is a new revision of the calendar, recorded with who made it ('calendar
@@ -160,7 +145,7 @@ void AddRemoveDay(CLI::App* calendar, Session& session) {
       "remove-day", "Remove a day: it becomes an ordinary weekday or weekend day again");
   cmd->add_option("id", flags->id, "The calendar, e.g. VN")->required();
   AddDateOption(cmd, "date", flags->date, "The day")->required();
-  AddEtagOption(cmd, flags->etag);
+  AddEtagOption(cmd, flags->etag, "calendar show", "calendar");
   flags->request_id.AddTo(cmd);
   cmd->footer(R"(Example:
   haicapctl calendar remove-day VN-01 2026-09-03)");
@@ -213,7 +198,7 @@ void AddDue(CLI::App* app, Session& session) {
       ->expected(2, 3)
       ->required()
       ->type_name("");
-  AddCalendarFlag(cmd, flags->calendar);
+  AddCalendarOption(cmd, flags->calendar);
   cmd->footer(
       R"(A receipt after closing time or on a day off counts from the next working morning. In
 working days, counting starts on the working day after that and the due instant is the closing
@@ -255,7 +240,7 @@ void AddDays(CLI::App* app, Session& session) {
       app->add_subcommand("days", "How many working days lie between two dates, both included");
   AddDateOption(cmd, "from", flags->from, "The first day")->required();
   AddDateOption(cmd, "to", flags->to, "The last day")->required();
-  AddCalendarFlag(cmd, flags->calendar);
+  AddCalendarOption(cmd, flags->calendar);
   cmd->footer(R"(Example:
   haicapctl days 01/02/2026 28/02/2026      # February 2026, with Tết: 15)");
   session.SetAction(cmd, [flags](Session& s) {

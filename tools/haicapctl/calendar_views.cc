@@ -17,11 +17,6 @@ std::vector<std::string> DayCells(const google::type::Date& date) {
   return {FormatDate(date), VietnameseWeekday(date), EnglishWeekday(date)};
 }
 
-std::string Revision(const deadlines::Calendar& calendar) {
-  if (calendar.etag().empty()) return absl::StrCat(calendar.revision());
-  return absl::StrCat(calendar.revision(), " (etag ", calendar.etag(), ")");
-}
-
 }  // namespace
 
 void PrintCalendar(std::ostream& out, const deadlines::Calendar& calendar, int year) {
@@ -31,7 +26,7 @@ void PrintCalendar(std::ostream& out, const deadlines::Calendar& calendar, int y
                        {"Based on", calendar.base_calendar_id()},
                        {"Office hours",
                         FormatOfficeHours(calendar.office_hours()) + " (Vietnam time, UTC+7)"},
-                       {"Revision", Revision(calendar)},
+                       {"Revision", RevisionText(calendar.revision(), calendar.etag())},
                    });
   const std::string which = year > 0 ? absl::StrCat(" of ", year) : "";
   const std::string base =
@@ -105,6 +100,9 @@ void PrintDueDate(std::ostream& out, const deadlines::ComputeDueDateRequest& req
   }
   if (!response.explanation().empty()) {
     out << '\n' << WrapText(response.explanation(), kLineWidth) << '\n';
+  }
+  for (const std::string& warning : response.warnings()) {
+    out << '\n' << WrapText("Warning: " + warning, kLineWidth) << '\n';
   }
 }
 

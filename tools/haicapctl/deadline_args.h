@@ -20,6 +20,9 @@ namespace haicap::ctl {
 
 namespace deadlines = ::haicap::deadlines::v1;
 
+// The national working-day calendar, the default everywhere.
+inline constexpr char kNationalCalendar[] = "VN";
+
 // The syntax of a duration, for --help.
 inline constexpr char kDueDurationHelp[] =
     "a whole number and a unit: wd or d = working days (ngày làm việc; statutory times in days "

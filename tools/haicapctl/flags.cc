@@ -1,6 +1,7 @@
 #include "tools/haicapctl/flags.h"
 
 #include "absl/strings/str_join.h"
+#include "absl/time/clock.h"
 #include "tools/haicapctl/args.h"
 
 namespace haicap::ctl {
@@ -20,9 +21,21 @@ CLI::Validator Normalizing(Parse parse, Canonical canonical) {
       /*validator_desc=*/"");
 }
 
-// An option whose text `parse` turns into an `Enum`; it stores the enum value's name.
-template <typename Enum>
-CLI::Option* AddEnumOption(CLI::App* app, const std::string& name, std::string& value,
+// A CLI11 check that `parse` accepts the text, which is kept as typed.
+template <typename Parse>
+CLI::Validator Accepting(Parse parse) {
+  return CLI::Validator(
+      [parse](std::string& input) -> std::string {
+        auto parsed = parse(input);
+        return parsed.ok() ? "" : std::string(parsed.status().message());
+      },
+      /*validator_desc=*/"");
+}
+
+// An option (one value, or a list) whose text `parse` turns into an `Enum`; it stores the enum
+// value's name.
+template <typename Enum, typename Value>
+CLI::Option* AddEnumOption(CLI::App* app, const std::string& name, Value& value,
                            const std::string& help, const std::string& type_name,
                            absl::StatusOr<Enum> (*parse)(std::string_view),
                            const google::protobuf::EnumDescriptor* type) {
@@ -91,6 +104,69 @@ CLI::Option* AddCitizenIdOption(CLI::App* app, const std::string& name, std::str
       ->type_name("12DIGITS");
 }
 
+CLI::Option* AddDossierStatusOption(CLI::App* app, const std::string& name, std::string& value,
+                                    const std::string& help) {
+  return AddEnumOption(app, name, value, help, "STATUS", ParseDossierStatus,
+                       deadlines::DossierStatus_descriptor());
+}
+
+CLI::Option* AddDossierStatusesOption(CLI::App* app, const std::string& name,
+                                      std::vector<std::string>& values, const std::string& help) {
+  return AddEnumOption(app, name, values, help, "STATUS,...", ParseDossierStatus,
+                       deadlines::DossierStatus_descriptor())
+      ->delimiter(',');
+}
+
+CLI::Option* AddDossierKindOption(CLI::App* app, const std::string& name, std::string& value,
+                                  const std::string& help) {
+  return AddEnumOption(app, name, value,
+                       help + " (admin = a citizen's administrative procedure, party = a party "
+                              "obligation's clock)",
+                       "KIND", ParseDossierKind, deadlines::DossierKind_descriptor());
+}
+
+CLI::Option* AddChannelOption(CLI::App* app, const std::string& name, std::string& value,
+                              const std::string& help) {
+  return AddEnumOption(app, name, value, help + " (direct, online or postal)", "CHANNEL",
+                       ParseChannel, deadlines::Channel_descriptor());
+}
+
+CLI::Option* AddDurationOption(CLI::App* app, const std::string& name, std::string& value,
+                               const std::string& help) {
+  return app->add_option(name, value, help + ": " + kDueDurationHelp)
+      ->check(Accepting(ParseDueDuration))
+      ->type_name("DURATION");
+}
+
+CLI::Option* AddInstantOption(CLI::App* app, const std::string& name, std::string& value,
+                              const std::string& help) {
+  return app
+      ->add_option(name, value,
+                   help + " (Vietnam time: 2026-02-13T10:00, \"13/02/2026 10:00\", 13/02/2026 "
+                          "10h30, a date alone for its midnight, or now)")
+      ->check(Accepting([](std::string_view text) { return ParseLocalInstant(text, absl::Now()); }))
+      ->type_name("INSTANT");
+}
+
+google::protobuf::Timestamp InstantOf(const std::string& option_value) {
+  return ToTimestamp(ParseLocalInstant(option_value, absl::Now()).value());
+}
+
+void AddCalendarOption(CLI::App* command, std::string& calendar_id) {
+  command
+      ->add_option("--calendar", calendar_id,
+                   "Working-day calendar: VN (national) or a province's, e.g. VN-01")
+      ->capture_default_str()
+      ->type_name("ID");
+}
+
+void AddEtagOption(CLI::App* command, std::string& etag, const std::string& read_command,
+                   const std::string& what) {
+  command->add_option("--etag", etag,
+                      "The etag from '" + read_command + "': refuse (ABORTED) if someone changed "
+                      "the " + what + " since");
+}
+
 void SetDate(const std::string& option_value, google::type::Date* date) {
   if (!option_value.empty()) *date = ParseDate(option_value).value();
 }
@@ -143,6 +219,11 @@ void ChangeFlags::AddTo(CLI::App* command) {
 }
 
 google::type::Date ChangeFlags::effective_date() const { return ParseDate(effective_).value(); }
+
+void DossierFilterFlags::AddTo(CLI::App* command, const std::string& units) {
+  command->add_option("--unit", unit_, units + "; default every unit")->type_name("CODE");
+  AddDossierKindOption(command, "--kind", kind_, "Only this kind, default every kind");
+}
 
 void PageFlags::AddTo(CLI::App* command, const std::string& items) {
   auto* all = command->add_flag("--all", all_, "Fetch every page of " + items);

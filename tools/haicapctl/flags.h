@@ -1,16 +1,19 @@
 // CLI11 options shared by several commands: typed arguments (dates, kinds, states, levels, sexes,
-// member statuses, citizen IDs, calendar day types) that are checked and normalised while parsing, so a typo is a
-// usage error (exit 2) before any call, and the flags every change takes (effective date,
-// decision, request id).
+// member statuses, citizen IDs, calendar day types, dossier statuses, kinds and channels,
+// durations, instants) that are checked and normalised while parsing, so a typo is a usage error
+// (exit 2) before any call, and the flags every change takes (effective date, decision, etag,
+// request id).
 #pragma once
 
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "CLI/CLI.hpp"
 #include "haicap/registry/v1/registry.pb.h"
 #include "tools/haicapctl/args.h"
 #include "tools/haicapctl/deadline_args.h"
+#include "tools/haicapctl/dossier_args.h"
 
 namespace haicap::ctl {
 
@@ -35,6 +38,33 @@ CLI::Option* AddDayTypeOption(CLI::App* app, const std::string& name, std::strin
 // repeats what was typed, since a citizen ID is personal data.
 CLI::Option* AddCitizenIdOption(CLI::App* app, const std::string& name, std::string& value,
                                 const std::string& help);
+// Dossier statuses by number or name (see ParseDossierStatus); the list form takes "2,4" or the
+// option repeated.
+CLI::Option* AddDossierStatusOption(CLI::App* app, const std::string& name, std::string& value,
+                                    const std::string& help);
+CLI::Option* AddDossierStatusesOption(CLI::App* app, const std::string& name,
+                                      std::vector<std::string>& values, const std::string& help);
+// admin or party.
+CLI::Option* AddDossierKindOption(CLI::App* app, const std::string& name, std::string& value,
+                                  const std::string& help);
+// direct, online or postal.
+CLI::Option* AddChannelOption(CLI::App* app, const std::string& name, std::string& value,
+                              const std::string& help);
+
+// These two check the text and keep it as typed: read a duration with ParseDueDuration and an
+// instant with InstantOf (so "now" is the moment the command runs).
+CLI::Option* AddDurationOption(CLI::App* app, const std::string& name, std::string& value,
+                               const std::string& help);
+CLI::Option* AddInstantOption(CLI::App* app, const std::string& name, std::string& value,
+                              const std::string& help);
+// The instant of an option added with AddInstantOption. REQUIRES: the option was given (not "").
+google::protobuf::Timestamp InstantOf(const std::string& option_value);
+
+// --calendar: a working-day calendar id, default VN (the national calendar).
+void AddCalendarOption(CLI::App* command, std::string& calendar_id);
+// --etag: `read_command` tells where to find it ("calendar show"), `what` names the thing.
+void AddEtagOption(CLI::App* command, std::string& etag, const std::string& read_command,
+                   const std::string& what);
 
 // Sets `*date` from an option added with AddDateOption (so already checked); leaves it as it is
 // (an unset date, all zero, in a fresh request) when the option was not given.
@@ -94,6 +124,23 @@ class ChangeFlags {
 
   std::string effective_;
   DecisionFlags decision_;
+};
+
+// --unit and --kind: whose dossiers a list, the report or the event stream covers.
+class DossierFilterFlags {
+ public:
+  // `units` says what a unit code covers for this command.
+  void AddTo(CLI::App* command, const std::string& units);
+
+  // Sets unit_code and kind on any request with those filters.
+  template <typename Request>
+  void Fill(Request* request) const {
+    request->set_unit_code(unit_);
+    if (!kind_.empty()) request->set_kind(ParseDossierKind(kind_).value());
+  }
+
+ private:
+  std::string unit_, kind_;
 };
 
 // --page-size, --page-token and --all for List commands.

@@ -9,6 +9,9 @@
 
 namespace haicap::ctl {
 
+// The terminal width the help is laid out for.
+inline constexpr int kHelpLineWidth = 100;
+
 // Greedy word wrap of `text` into lines of at most `width` display columns (a longer word gets
 // a line of its own); existing line breaks are kept.
 std::string WrapText(std::string_view text, int width);

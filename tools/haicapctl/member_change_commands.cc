@@ -82,12 +82,6 @@ CLI::Validator StatusAmong(std::vector<registry::MemberStatus> allowed) {
       /*validator_desc=*/"");
 }
 
-void AddEtagOption(CLI::App* cmd, std::string& etag) {
-  cmd->add_option("--etag", etag,
-                  "The etag from 'member get -o json': refuse (ABORTED) if someone changed the "
-                  "member since");
-}
-
 void AddAdmit(CLI::App* member, Session& session) {
   struct Flags {
     PersonalDataFlags person;
@@ -189,7 +183,7 @@ void AddRecognize(CLI::App* member, Session& session) {
   cmd->alias("recognise");
   cmd->add_option("id", flags->id, "Member id")->required();
   flags->decision.AddTo(cmd, /*date_required=*/true);
-  AddEtagOption(cmd, flags->etag);
+  AddEtagOption(cmd, flags->etag, "member get -o json", "member");
   cmd->footer(std::string(kRetryNote) + R"(
 The registry refuses before the 12 months of probation are over. The member is official from
 the end of the 12 months, even when the decision is signed later.
@@ -223,7 +217,7 @@ void AddEnd(CLI::App* member, Session& session) {
   cmd->add_option("--reason", flags->reason,
                   "Why, up to 500 characters, e.g. \"bỏ sinh hoạt đảng 3 tháng không có lý do\"")
       ->required();
-  AddEtagOption(cmd, flags->etag);
+  AddEtagOption(cmd, flags->etag, "member get -o json", "member");
   flags->change.AddTo(cmd);
   cmd->footer(std::string(kRetryNote) + R"(
 Examples:
@@ -259,7 +253,7 @@ void AddUpdate(CLI::App* member, Session& session) {
       cmd->add_option_group("Corrections", "What to correct; give at least one");
   flags->person.AddTo(fields, /*required=*/false);
   fields->require_option(1, 0);
-  AddEtagOption(cmd, flags->etag);
+  AddEtagOption(cmd, flags->etag, "member get -o json", "member");
   flags->request_id.AddTo(cmd);
   cmd->footer(std::string(kRetryNote) + R"(
 Only the fields given are changed. A correction applies to the whole history: it fixes a

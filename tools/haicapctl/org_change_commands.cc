@@ -91,9 +91,7 @@ void AddUpdate(CLI::App* org, Session& session) {
                                             "Give (true) or take away (false) upper-grassroots "
                                             "powers");
   fields->require_option(1, 0);
-  cmd->add_option("--etag", flags->etag,
-                  "The etag from 'org get -o json': refuse (ABORTED) if someone changed the "
-                  "organisation since");
+  AddEtagOption(cmd, flags->etag, "org get -o json", "organisation");
   flags->change.AddTo(cmd);
   cmd->footer(std::string(kChangeNote) + R"(
 Only the fields given are changed.

@@ -1,11 +1,12 @@
 // How haicapctl prints results: aligned tables and label/value blocks for people, protobuf JSON
-// for scripts.
+// (and CSV for a report) for scripts.
 //
 // Column widths count what a terminal shows, not bytes: "Đảng bộ phường Phúc Lợi" is 23 columns
 // although it is 34 bytes of UTF-8, combining marks (decomposed Vietnamese) take no column and
 // East Asian wide characters take two.
 #pragma once
 
+#include <cstdint>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -17,7 +18,8 @@
 
 namespace haicap::ctl {
 
-enum class OutputFormat { kTable, kJson };
+// kCsv only where a command says so (`report`).
+enum class OutputFormat { kTable, kJson, kCsv };
 
 // Terminal columns `utf8` occupies. Invalid bytes count one column each.
 int DisplayWidth(std::string_view utf8);
@@ -39,7 +41,16 @@ class Table {
 using Fields = std::vector<std::pair<std::string, std::string>>;
 void PrintFields(std::ostream& out, const Fields& fields);
 
+// "7", or "7 (etag r7)" when the etag is more than the revision number (for --etag).
+std::string RevisionText(int64_t revision, const std::string& etag);
+
 // The message as indented protobuf JSON (lowerCamelCase names, enums by name), then a newline.
 absl::Status PrintJson(std::ostream& out, const google::protobuf::Message& message);
+// The message as JSON on one line, then a newline: one object per line for a stream.
+absl::Status PrintJsonLine(std::ostream& out, const google::protobuf::Message& message);
+// A flat message as CSV: a header row of its field names (snake_case), then one row of values:
+// numbers, booleans, strings, enums by name (empty for the zero value), google.type.Date as
+// YYYY-MM-DD. INVALID_ARGUMENT for a repeated or any other message field.
+absl::Status PrintCsvRecord(std::ostream& out, const google::protobuf::Message& message);
 
 }  // namespace haicap::ctl

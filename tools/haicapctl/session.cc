@@ -9,14 +9,16 @@ namespace haicap::ctl {
 
 int Session::Show(const google::protobuf::Message& message,
                   const std::function<void(std::ostream&)>& print_table) {
-  if (options_.output == OutputFormat::kJson) {
-    absl::Status printed = PrintJson(out_, message);
-    if (!printed.ok()) {
-      err_ << "error: cannot print the answer as JSON: " << printed.message() << '\n';
-      return kExitServerError;
-    }
-  } else {
+  if (options_.output == OutputFormat::kTable) {
     print_table(out_);
+    return kExitOk;
+  }
+  const bool json = options_.output == OutputFormat::kJson;
+  absl::Status printed = json ? PrintJson(out_, message) : PrintCsvRecord(out_, message);
+  if (!printed.ok()) {
+    err_ << "error: cannot print the answer as " << (json ? "JSON" : "CSV") << ": "
+         << printed.message() << '\n';
+    return kExitServerError;
   }
   return kExitOk;
 }
@@ -46,8 +48,13 @@ int Session::FailChange(const grpc::Status& status, const std::string& request_i
   return code;
 }
 
-void Session::SetAction(CLI::App* app, std::function<int(Session&)> command) {
-  app->callback([this, command = std::move(command)] { exit_code_ = command(*this); });
+void Session::SetAction(CLI::App* app, std::function<int(Session&)> command, bool prints_csv) {
+  app->callback([this, command = std::move(command), prints_csv] {
+    if (options_.output == OutputFormat::kCsv && !prints_csv) {
+      throw CLI::ValidationError("--output", "csv is only for 'haicapctl report'; use table or json");
+    }
+    exit_code_ = command(*this);
+  });
 }
 
 std::unique_ptr<grpc::ClientContext> Session::NewContext() const {
@@ -55,8 +62,12 @@ std::unique_ptr<grpc::ClientContext> Session::NewContext() const {
   context->set_deadline(std::chrono::system_clock::now() +
                         std::chrono::duration_cast<std::chrono::system_clock::duration>(
                             std::chrono::duration<double>(options_.timeout_seconds)));
-  if (!options_.actor.empty()) context->AddMetadata("x-haicap-actor", options_.actor);
+  AddActor(context.get());
   return context;
+}
+
+void Session::AddActor(grpc::ClientContext* context) const {
+  if (!options_.actor.empty()) context->AddMetadata("x-haicap-actor", options_.actor);
 }
 
 registry::Registry::Stub& Session::StubOf(registry::Registry::Stub*) {

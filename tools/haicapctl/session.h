@@ -3,8 +3,9 @@
 //
 // Commands call a service through Call/CallPaged, which pick the channel by the stub the RPC
 // belongs to and give every call a fresh context with the --timeout deadline and the caller's
-// `x-haicap-actor` header, and finish through Show/Fail, which print in the chosen format and
-// return the process exit code. Not thread-safe: a run is one thread.
+// `x-haicap-actor` header (OpenStream: the header, no deadline), and finish through Show/Fail,
+// which print in the chosen format and return the process exit code. Not thread-safe: a run is
+// one thread.
 #pragma once
 
 #include <functional>
@@ -14,6 +15,7 @@
 
 #include "CLI/CLI.hpp"
 #include "grpcpp/client_context.h"
+#include "grpcpp/support/sync_stream.h"
 #include "haicap/deadlines/v1/deadlines.grpc.pb.h"
 #include "haicap/registry/v1/registry.grpc.pb.h"
 #include "tools/haicapctl/args.h"
@@ -44,6 +46,11 @@ class Session {
   template <typename Stub, typename Request, typename Response>
   using Rpc = grpc::Status (Stub::*)(grpc::ClientContext*, const Request&, Response*);
 
+  // A server-streaming RPC, e.g. &deadlines::Deadlines::Stub::WatchEvents.
+  template <typename Stub, typename Request, typename Response>
+  using StreamRpc = std::unique_ptr<grpc::ClientReader<Response>> (Stub::*)(grpc::ClientContext*,
+                                                                          const Request&);
+
   Session(std::ostream& out, std::ostream& err) : out_(out), err_(err) {}
 
   GlobalOptions& options() { return options_; }
@@ -57,6 +64,16 @@ class Session {
                     Response* response) {
     std::unique_ptr<grpc::ClientContext> context = NewContext();
     return (StubOf(static_cast<Stub*>(nullptr)).*rpc)(context.get(), request, response);
+  }
+
+  // Opens `rpc` with the actor header on `context` and no deadline: the stream lasts until the
+  // service ends it or `context` is cancelled.
+  template <typename Stub, typename Request, typename Response>
+  std::unique_ptr<grpc::ClientReader<Response>> OpenStream(StreamRpc<Stub, Request, Response> rpc,
+                                                           const Request& request,
+                                                           grpc::ClientContext* context) {
+    AddActor(context);
+    return (StubOf(static_cast<Stub*>(nullptr)).*rpc)(context, request);
   }
 
   // A List call (AIP-158): the page `request` asks for, or with `all` every page from there on,
@@ -75,7 +92,8 @@ class Session {
     }
   }
 
-  // Prints `message` as JSON with -o json, else runs `print_table`. Returns kExitOk.
+  // Prints `message` as JSON with -o json, as one CSV record with -o csv (see SetAction), else
+  // runs `print_table`. Returns kExitOk.
   int Show(const google::protobuf::Message& message,
            const std::function<void(std::ostream&)>& print_table);
   // After a table of one page: tells on stderr how to get the next one.
@@ -86,12 +104,14 @@ class Session {
   // also says how to retry without applying the change twice.
   int FailChange(const grpc::Status& status, const std::string& request_id);
 
-  // Makes `command` the action of `app`; its return value becomes the exit code.
-  void SetAction(CLI::App* app, std::function<int(Session&)> command);
+  // Makes `command` the action of `app`; its return value becomes the exit code. Unless
+  // `prints_csv`, -o csv is a usage error, found before any call.
+  void SetAction(CLI::App* app, std::function<int(Session&)> command, bool prints_csv = false);
   int exit_code() const { return exit_code_; }
 
  private:
   std::unique_ptr<grpc::ClientContext> NewContext() const;
+  void AddActor(grpc::ClientContext* context) const;
   // The stub of each service (the argument only selects the overload); each remembers its
   // service as the target of the last call, for Fail.
   registry::Registry::Stub& StubOf(registry::Registry::Stub*);
