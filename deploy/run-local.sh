@@ -184,6 +184,10 @@ try_commands() {
   echo "  $ctl unit get 00136"
   echo "  $ctl calendar show VN --year 2026        # holidays, days off, make-up Saturdays"
   echo "  $ctl due 13/02/2026 10:00 5wd             # 5 working days across Tết 2026"
+  echo "  $ctl dossier receive 00136 15wd --procedure 1.001612   # a dossier at Phúc Lợi's one-stop centre"
+  echo "  $ctl dossier list --unit 01 --due-within 3  # Hà Nội's running dossiers due within 3 working days"
+  echo "  $ctl report --unit 00136                  # the 766 on-time report of this month"
+  echo "  $ctl watch                                # near-due and overdue events as they come (Ctrl-C)"
 }
 
 stop() {
