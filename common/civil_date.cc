@@ -42,11 +42,13 @@ int64_t DayNumber(const google::type::Date& date) {
   return DayNumber(absl::CivilDay(date.year(), date.month(), date.day()));
 }
 
-absl::CivilDay AddYears(absl::CivilDay day, int years) {
-  const absl::CivilMonth month(day.year() + years, day.month());
+absl::CivilDay AddMonths(absl::CivilDay day, int months) {
+  const absl::CivilMonth month = absl::CivilMonth(day) + months;
   const absl::CivilDay last_of_month = absl::CivilDay(month + 1) - 1;
   return std::min(absl::CivilDay(month.year(), month.month(), day.day()), last_of_month);
 }
+
+absl::CivilDay AddYears(absl::CivilDay day, int years) { return AddMonths(day, 12 * years); }
 
 std::string FormatDayNumber(int64_t number) { return FormatDay(FromDayNumber(number)); }
 

@@ -31,6 +31,8 @@ int64_t DayNumber(const google::type::Date& date);
 // The same day `years` later, or the last day of that month when it has no such day (29/2 → 28/2),
 // as the Civil Code counts periods in years.
 absl::CivilDay AddYears(absl::CivilDay day, int years);
+// The same day `months` later (or earlier), clamped to the month's last day: 31/8 + 6 → 28/2.
+absl::CivilDay AddMonths(absl::CivilDay day, int months);
 // "2025-07-01" for a day number.
 std::string FormatDayNumber(int64_t number);
 

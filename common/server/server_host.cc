@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "CLI/CLI.hpp"
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "common/logging.h"
 #include "common/server/malformed_request.h"
@@ -36,8 +37,24 @@ std::optional<int> ParseServerOptions(int argc, char** argv, std::string_view na
       ->envname("HAICAP_GRACE_SECONDS")
       ->check(CLI::Range(0, 600))
       ->capture_default_str();
+  for (auto& [peer, address] : options->peers) {
+    app.add_option(absl::StrCat("--", peer), address, absl::StrCat("HOST:PORT of the ", peer, " service"))
+        ->envname(absl::StrCat("HAICAP_", absl::AsciiStrToUpper(peer)))
+        ->capture_default_str();
+  }
+  std::vector<std::string> extra_peers;
+  app.add_option("--peer", extra_peers, "NAME=HOST:PORT of another service, e.g. registry/31=10.0.3.1:50051")
+      ->envname("HAICAP_PEERS")
+      ->delimiter(',');
   try {
     app.parse(argc, argv);
+    for (const std::string& entry : extra_peers) {
+      const size_t equals = entry.find('=');
+      if (equals == std::string::npos || equals == 0 || equals + 1 == entry.size()) {
+        throw CLI::ValidationError("--peer", "expected NAME=HOST:PORT, got " + entry);
+      }
+      options->peers[entry.substr(0, equals)] = entry.substr(equals + 1);
+    }
   } catch (const CLI::ParseError& e) {
     return app.exit(e);
   }

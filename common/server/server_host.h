@@ -2,6 +2,7 @@
 // health (under the service's full name) and reflection, and a graceful stop on SIGTERM.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -19,10 +20,14 @@ struct ServerOptions {
   std::string data_dir;   // where the service's RocksDB lives
   int workers = 16;       // threads for blocking storage work
   int grace_seconds = 10; // how long SIGTERM waits for in-flight calls
+  // The services this one calls, by name ("registry", "deadlines", "registry/31" for another
+  // province's registry) → HOST:PORT. The names present before parsing become flags (--registry,
+  // env HAICAP_REGISTRY) with their values as defaults; --peer NAME=HOST:PORT adds or overrides any.
+  std::map<std::string, std::string> peers;
 };
 
 // Parses --listen (HAICAP_LISTEN), --data-dir (HAICAP_DATA_DIR, default ./haicap-data/<name>),
-// --workers (HAICAP_WORKERS), --grace-seconds and --help. Returns an exit code when the program
+// --workers (HAICAP_WORKERS), --grace-seconds, the peer flags (see ServerOptions::peers) and --help. Returns an exit code when the program
 // should stop (after --help or a bad flag).
 std::optional<int> ParseServerOptions(int argc, char** argv, std::string_view name, std::string_view description,
                                       int default_port, ServerOptions* options);

@@ -13,10 +13,11 @@ namespace haicap::server {
 
 // `Server` has `static absl::StatusOr<std::unique_ptr<Server>> Start(const ServerOptions&, const Clock*)`
 // and `void Stop(absl::Duration grace)`. Returns the process's exit code.
+// `options` carries defaults, e.g. the peers the server calls.
 template <typename Server>
-int RunServerMain(int argc, char** argv, std::string_view name, std::string_view description, int default_port) {
+int RunServerMain(int argc, char** argv, std::string_view name, std::string_view description, int default_port,
+                  ServerOptions options = {}) {
   BlockTerminationSignals();
-  ServerOptions options;
   if (auto exit_code = ParseServerOptions(argc, argv, name, description, default_port, &options)) return *exit_code;
   SystemClock clock;
   auto server = Server::Start(options, &clock);

@@ -1,0 +1,94 @@
+// Transfers of party membership: their state, chain and letter, and the messages they send. Every
+// change writes the transfer, its history entry, its indexes and its outgoing messages (to the
+// registry and the deadlines service, through the outbox) in one durable batch; the messages are
+// delivered after, with retries, and their answers come back through the On* methods. Changes to
+// one transfer are serialised. Thread-safe.
+#pragma once
+
+#include <array>
+#include <atomic>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "common/clock.h"
+#include "common/outbox/outbox.h"
+#include "haicap/deadlines/v1/deadlines.pb.h"
+#include "haicap/transfers/v1/transfers.pb.h"
+#include "services/transfers/registry_client.h"
+#include "services/transfers/transfer_store.h"
+
+namespace haicap::transfers {
+
+// Outbox destinations.
+inline constexpr char kToRegistry[] = "registry";
+inline constexpr char kToDeadlines[] = "deadlines";
+
+// `transfer` with its etag (the revision).
+v1::Transfer WithEtag(v1::Transfer transfer);
+
+class TransferBook {
+ public:
+  // `registries` maps province codes of other deployments to their registries. Nothing is owned.
+  TransferBook(TransferStore* store, outbox::Outbox* outbox, const RegistryClient* registry,
+               std::map<std::string, const RegistryClient*> registries, const Clock* clock);
+
+  absl::Status Init();
+
+  absl::StatusOr<v1::Transfer> Create(const v1::CreateTransferRequest& request, const std::string& actor);
+  absl::StatusOr<v1::Transfer> Get(const v1::GetTransferRequest& request) const;
+  absl::StatusOr<v1::ListTransfersResponse> List(const v1::ListTransfersRequest& request) const;
+  absl::StatusOr<v1::Transfer> Endorse(const v1::EndorseTransferRequest& request, const std::string& actor);
+  absl::StatusOr<v1::Transfer> IssueIntroduction(const v1::IssueIntroductionRequest& request,
+                                                 const std::string& actor);
+  absl::StatusOr<v1::Transfer> ConfirmReceipt(const v1::ConfirmReceiptRequest& request, const std::string& actor);
+  absl::StatusOr<v1::Transfer> Cancel(const v1::CancelTransferRequest& request, const std::string& actor);
+  absl::StatusOr<v1::Transfer> Reject(const v1::RejectTransferRequest& request, const std::string& actor);
+  absl::StatusOr<v1::Transfer> EndTemporary(const v1::EndTemporaryTransferRequest& request, const std::string& actor);
+  absl::StatusOr<v1::Transfer> ReportOverdueReason(const v1::ReportOverdueReasonRequest& request,
+                                                   const std::string& actor);
+
+  // What the other services answered or announced: each adds its writes to `batch` (which holds
+  // the outbox's removal of the message, or the event consumer's cursor) and commits it under the
+  // transfer's lock. Safe to repeat.
+  absl::Status OnPresentBy(rocksdb::WriteBatch* batch, const std::string& id, absl::CivilDay present_by);
+  absl::Status OnRegistryMoved(rocksdb::WriteBatch* batch, const std::string& id);
+  absl::Status OnRegistryRefused(rocksdb::WriteBatch* batch, const std::string& id, const std::string& error);
+  absl::Status OnOverdue(rocksdb::WriteBatch* batch, const std::string& id);
+
+  // The deadlines clock of a transfer is the dossier "TR-<transfer id>".
+  static std::string ClockId(const std::string& transfer_id) { return "TR-" + transfer_id; }
+  static std::string TransferOfClock(const std::string& dossier_id);
+
+ private:
+  using MutateFn = std::function<absl::Status(v1::Transfer&, v1::TransferChange&, rocksdb::WriteBatch*)>;
+
+  // Request checks, lock, read, etag, `mutate`, history, commit.
+  absl::StatusOr<v1::Transfer> Mutate(std::string_view method, const std::string& id, const std::string& etag,
+                                      const std::string& request_id, const std::string& actor, const MutateFn& mutate);
+  // Writes the transfer with its revision and a history entry.
+  void Write(rocksdb::WriteBatch* batch, v1::Transfer& transfer, v1::TransferChange change);
+  // A follow-up from another service, applied under the transfer's lock.
+  absl::Status Follow(rocksdb::WriteBatch* batch, const std::string& id,
+                      const std::function<bool(v1::Transfer&, v1::TransferChange&)>& apply);
+  const RegistryClient* RegistryFor(const std::string& province_code) const;
+  void Send(rocksdb::WriteBatch* batch, const std::string& destination, const std::string& method,
+            const google::protobuf::Message& request, const std::string& request_id, const std::string& reference);
+  // The letter's clock ends with `status` (transfer cancelled or rejected), if it was started.
+  void StopClock(rocksdb::WriteBatch* batch, const v1::Transfer& transfer, deadlines::v1::DossierStatus status,
+                 const std::string& reason);
+  std::mutex& StripeFor(const std::string& id) { return stripes_[std::hash<std::string>()(id) % stripes_.size()]; }
+
+  TransferStore* store_;
+  outbox::Outbox* outbox_;
+  const RegistryClient* registry_;
+  std::map<std::string, const RegistryClient*> registries_;
+  const Clock* clock_;
+  std::atomic<uint64_t> last_assigned_{0};
+  std::array<std::mutex, 64> stripes_;
+};
+
+}  // namespace haicap::transfers

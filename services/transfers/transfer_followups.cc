@@ -1,0 +1,68 @@
+// What the registry and the deadlines service answered or announced about a transfer.
+#include "absl/strings/str_cat.h"
+#include "common/civil_date.h"
+#include "common/errors.h"
+#include "common/status_macros.h"
+#include "services/transfers/transfer_book.h"
+#include "services/transfers/transfer_rules.h"
+
+namespace haicap::transfers {
+
+std::string TransferBook::TransferOfClock(const std::string& dossier_id) {
+  constexpr std::string_view kPrefix = "TR-";
+  return dossier_id.starts_with(kPrefix) ? dossier_id.substr(kPrefix.size()) : "";
+}
+
+absl::Status TransferBook::Follow(rocksdb::WriteBatch* batch, const std::string& id,
+                                  const std::function<bool(v1::Transfer&, v1::TransferChange&)>& apply) {
+  ASSIGN_OR_RETURN(std::optional<v1::Transfer> peek, store_->Read(id));
+  if (!peek) return store_->db()->Commit(batch);  // not ours (or gone): just move on
+  std::lock_guard lock(StripeFor(peek->member_id()));
+  ASSIGN_OR_RETURN(std::optional<v1::Transfer> transfer, store_->Read(id));
+  v1::TransferChange change;
+  change.set_from_state(transfer->state());
+  change.set_actor("haicap-transfers");
+  if (apply(*transfer, change)) {  // false: already applied (a repeat) or no longer relevant
+    if (IsEnded(*transfer)) store_->ClearOpen(batch, transfer->member_id());
+    Write(batch, *transfer, std::move(change));
+  }
+  return store_->db()->Commit(batch);
+}
+
+absl::Status TransferBook::OnPresentBy(rocksdb::WriteBatch* batch, const std::string& id, absl::CivilDay present_by) {
+  return Follow(batch, id, [&](v1::Transfer& t, v1::TransferChange& change) {
+    if (t.has_present_by()) return false;
+    *t.mutable_present_by() = ToProtoDate(present_by);
+    change.set_summary(absl::StrCat("the letter must be presented by ", FormatDay(present_by)));
+    return true;
+  });
+}
+
+absl::Status TransferBook::OnRegistryMoved(rocksdb::WriteBatch* batch, const std::string& id) {
+  return Follow(batch, id, [&](v1::Transfer& t, v1::TransferChange& change) {
+    if (t.state() != v1::RECEIVED) return false;
+    t.set_state(v1::COMPLETED);
+    change.set_summary(t.kind() == v1::TEMPORARY ? "the registry records the temporary activity"
+                                                 : "the registry moved the member");
+    return true;
+  });
+}
+
+absl::Status TransferBook::OnRegistryRefused(rocksdb::WriteBatch* batch, const std::string& id,
+                                             const std::string& error) {
+  return Follow(batch, id, [&](v1::Transfer&, v1::TransferChange& change) {
+    change.set_summary(absl::StrCat("the registry refused the move: ", error));
+    return true;
+  });
+}
+
+absl::Status TransferBook::OnOverdue(rocksdb::WriteBatch* batch, const std::string& id) {
+  return Follow(batch, id, [&](v1::Transfer& t, v1::TransferChange& change) {
+    if (t.overdue() || t.state() != v1::INTRODUCED) return false;
+    t.set_overdue(true);
+    change.set_summary("the letter was not presented in time: report a reason to the competent committee");
+    return true;
+  });
+}
+
+}  // namespace haicap::transfers

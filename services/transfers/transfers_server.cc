@@ -1,0 +1,71 @@
+#include "services/transfers/transfers_server.h"
+
+#include "absl/strings/str_cat.h"
+#include "common/errors.h"
+#include "common/logging.h"
+#include "common/status_macros.h"
+#include "services/transfers/deliveries.h"
+
+namespace haicap::transfers {
+namespace {
+
+std::shared_ptr<grpc::Channel> ChannelTo(const std::string& address) {
+  return grpc::CreateChannel(address, grpc::InsecureChannelCredentials());
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<TransfersServer>> TransfersServer::Start(const server::ServerOptions& options,
+                                                                        const Clock* clock, Tuning tuning) {
+  for (const char* peer : {"registry", "deadlines"}) {
+    if (!options.peers.count(peer)) return absl::InvalidArgumentError(absl::StrCat("no address for the ", peer));
+  }
+  std::unique_ptr<TransfersServer> s(new TransfersServer());
+  ASSIGN_OR_RETURN(s->store_, TransferStore::Open(options.data_dir));
+  outbox::OutboxOptions outbox_options;
+  outbox_options.poll_interval = tuning.outbox_poll;
+  outbox_options.initial_backoff = tuning.initial_backoff;
+  ASSIGN_OR_RETURN(s->outbox_, outbox::Outbox::Open(s->store_->db(), s->store_->family(kOutbox), clock, outbox_options));
+  const auto registry_channel = ChannelTo(options.peers.at("registry"));
+  const auto deadlines_channel = ChannelTo(options.peers.at("deadlines"));
+  s->registry_ = std::make_unique<RegistryClient>(registry_channel, "");
+  std::map<std::string, const RegistryClient*> others;
+  for (const auto& [peer, address] : options.peers) {
+    if (!peer.starts_with("registry/")) continue;
+    const std::string province = peer.substr(sizeof("registry/") - 1);
+    auto client = std::make_unique<RegistryClient>(ChannelTo(address), province);
+    others[province] = client.get();
+    s->other_registries_[province] = std::move(client);
+  }
+  s->book_ = std::make_unique<TransferBook>(s->store_.get(), s->outbox_.get(), s->registry_.get(), others, clock);
+  RETURN_IF_ERROR(s->book_->Init());
+  RouteDeliveries(s->outbox_.get(), s->book_.get(), registry_channel, deadlines_channel);
+  s->outbox_->Start();
+  s->watcher_ = std::make_unique<OverdueWatcher>(s->book_.get(), s->store_.get(), deadlines_channel);
+  s->pool_ = std::make_unique<server::WorkerPool>(options.workers);
+  s->service_ = std::make_unique<TransfersService>(s->book_.get(), s->pool_.get());
+  ASSIGN_OR_RETURN(s->host_, server::ServerHost::Start(options.listen, {s->service_.get()}, {kTransfersServiceName}));
+  LogInfo("listening", {{"service", kTransfersServiceName},
+                        {"port", s->host_->port()},
+                        {"listen", options.listen},
+                        {"data_dir", options.data_dir},
+                        {"registry", options.peers.at("registry")},
+                        {"deadlines", options.peers.at("deadlines")}});
+  return s;
+}
+
+TransfersServer::~TransfersServer() { Stop(absl::ZeroDuration()); }
+
+void TransfersServer::Stop(absl::Duration grace) {
+  if (!host_) return;
+  host_->Shutdown(grace);
+  host_.reset();
+  pool_.reset();
+  watcher_.reset();
+  outbox_->Stop();
+  outbox_.reset();
+  book_.reset();
+  store_.reset();
+}
+
+}  // namespace haicap::transfers
