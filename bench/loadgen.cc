@@ -1,41 +1,38 @@
-// haicap-loadgen: a closed-loop load generator over the gRPC async client API.
+// haicap-loadgen: a closed-loop load generator over the gRPC async client API (bench/closed_loop.h).
 //
-// `--threads` client threads each own a channel (one HTTP/2 connection) and a CompletionQueue, and
-// keep their share of `--in-flight` unary calls outstanding: every completion immediately issues
-// the next call from the same slot. Calls that complete during the `--warmup` are not counted;
-// then calls completing within `--seconds` are. One JSON line goes to stdout:
+// `--threads` client threads each own a channel and keep their share of `--in-flight` unary calls
+// outstanding. Calls that complete during the `--warmup` are not counted; then calls completing
+// within `--seconds` are. One JSON line goes to stdout:
 //   {"workload":"echo","calls":...,"errors":...,"seconds":...,"rps":...,"p50_us":...,...}
-#include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <cstdint>
-#include <functional>
 #include <iostream>
 #include <memory>
-#include <optional>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "CLI/CLI.hpp"
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
+#include "bench/closed_loop.h"
+#include "bench/communes.h"
+#include "bench/dossier_requests.h"
 #include "ceiling.grpc.pb.h"
 #include "common/logging.h"
 #include "common/status_macros.h"
 #include "grpcpp/grpcpp.h"
+#include "haicap/deadlines/v1/deadlines.grpc.pb.h"
 #include "haicap/registry/v1/registry.grpc.pb.h"
 #include "nlohmann/json.hpp"
 
 namespace haicap::bench {
 namespace {
 
-using Clock = std::chrono::steady_clock;
 namespace registry = ::haicap::registry::v1;
+namespace deadlines = ::haicap::deadlines::v1;
 
-constexpr char kActorHeader[] = "x-haicap-actor";
 constexpr char kActor[] = "haicap-loadgen";
-constexpr auto kCallDeadline = std::chrono::seconds(10);
+constexpr char kProvinceCode[] = "01";
 
 struct Options {
   std::string target = "127.0.0.1:50051";
@@ -46,74 +43,9 @@ struct Options {
   double warmup = 2;
   int payload_bytes = 128;
   int cells = 1000;
+  std::string units_csv = "data/admin-units-2025-07.csv";
+  int communes = 126;
   uint64_t max_calls = 2'000'000;
-};
-
-// One call kept in flight. Issue() starts the next call; its completion arrives on the queue with
-// this slot as the tag, after which status() and started() describe it.
-class CallSlot {
- public:
-  virtual ~CallSlot() = default;
-  void Issue(grpc::CompletionQueue* cq) {
-    context_.emplace();
-    context_->AddMetadata(kActorHeader, kActor);
-    context_->set_deadline(std::chrono::system_clock::now() + kCallDeadline);
-    context_->set_wait_for_ready(true);
-    started_ = Clock::now();
-    Start(&*context_, cq);
-  }
-  Clock::time_point started() const { return started_; }
-  const grpc::Status& status() const { return status_; }
-
- protected:
-  // Starts one call on `cq` whose Finish reports into status_ with `this` as the tag.
-  virtual void Start(grpc::ClientContext* context, grpc::CompletionQueue* cq) = 0;
-  grpc::Status status_;
-
- private:
-  std::optional<grpc::ClientContext> context_;  // a context serves exactly one call
-  Clock::time_point started_;
-};
-
-// A unary call: `fill` rewrites the request before each call, `start` is the stub's Async method.
-template <typename Request, typename Response>
-class UnarySlot final : public CallSlot {
- public:
-  using Fill = std::function<void(Request*)>;
-  using AsyncCall = std::function<std::unique_ptr<grpc::ClientAsyncResponseReader<Response>>(
-      grpc::ClientContext*, const Request&, grpc::CompletionQueue*)>;
-  UnarySlot(Fill fill, AsyncCall start) : fill_(std::move(fill)), start_(std::move(start)) {}
-
- private:
-  void Start(grpc::ClientContext* context, grpc::CompletionQueue* cq) override {
-    fill_(&request_);
-    response_.Clear();
-    reader_ = start_(context, request_, cq);
-    reader_->Finish(&response_, &status_, this);
-  }
-
-  Fill fill_;
-  AsyncCall start_;
-  Request request_;
-  Response response_;
-  std::unique_ptr<grpc::ClientAsyncResponseReader<Response>> reader_;
-};
-
-// What the generator sends. Thread-safe: NewSlot is called from every client thread.
-class Workload {
- public:
-  virtual ~Workload() = default;
-  // One-off setup before the clock starts (e.g. the organisations to read).
-  virtual absl::Status Prepare(const std::shared_ptr<grpc::Channel>& channel) { return absl::OkStatus(); }
-  // A slot sending this workload's requests over `channel`.
-  virtual std::unique_ptr<CallSlot> NewSlot(const std::shared_ptr<grpc::Channel>& channel) = 0;
-
- protected:
-  // A number unique to this call within the run.
-  uint64_t NextNumber() { return next_.fetch_add(1, std::memory_order_relaxed); }
-
- private:
-  std::atomic<uint64_t> next_{0};
 };
 
 class EchoWorkload final : public Workload {
@@ -269,79 +201,47 @@ class RegistryCreateWorkload final : public Workload {
   std::string commune_id_;  // written by Prepare only
 };
 
+// --- Deadlines ---------------------------------------------------------------------------------
+
+// CreateDossier of a new administrative procedure per call (30 working days, received now), round
+// robin over the first `communes` communes of Hà Nội, channels mixed, each with its own request id
+// (unique across runs through a per-run nonce) and a server-assigned id.
+class DeadlinesCreateWorkload final : public Workload {
+ public:
+  explicit DeadlinesCreateWorkload(std::vector<Commune> communes)
+      : communes_(std::move(communes)),
+        nonce_(absl::StrCat(std::chrono::system_clock::now().time_since_epoch().count())) {}
+
+  std::unique_ptr<CallSlot> NewSlot(const std::shared_ptr<grpc::Channel>& channel) override {
+    auto stub = std::shared_ptr<deadlines::Deadlines::Stub>(deadlines::Deadlines::NewStub(channel));
+    return std::make_unique<UnarySlot<deadlines::CreateDossierRequest, deadlines::Dossier>>(
+        [this](deadlines::CreateDossierRequest* request) {
+          const uint64_t n = NextNumber();
+          FillCreateDossier({.unit_code = communes_[n % communes_.size()].code,
+                             .channel = ChannelFor(n),
+                             .request_id = absl::StrCat("loadgen-", nonce_, "-", n)},
+                            request);
+        },
+        [stub](grpc::ClientContext* c, const deadlines::CreateDossierRequest& r, grpc::CompletionQueue* cq) {
+          return stub->AsyncCreateDossier(c, r, cq);
+        });
+  }
+
+ private:
+  const std::vector<Commune> communes_;
+  const std::string nonce_;
+};
+
 absl::StatusOr<std::unique_ptr<Workload>> MakeWorkload(const Options& options) {
   if (options.workload == "echo") return std::make_unique<EchoWorkload>(options.payload_bytes);
   if (options.workload == "put") return std::make_unique<PutWorkload>(options.payload_bytes);
   if (options.workload == "registry-get") return std::make_unique<RegistryGetWorkload>(options.cells);
   if (options.workload == "registry-create") return std::make_unique<RegistryCreateWorkload>();
+  if (options.workload == "deadlines-create") {
+    ASSIGN_OR_RETURN(std::vector<Commune> communes, ReadCommunes(options.units_csv, kProvinceCode, options.communes));
+    return std::make_unique<DeadlinesCreateWorkload>(std::move(communes));
+  }
   return absl::InvalidArgumentError(absl::StrCat("unknown workload ", options.workload));
-}
-
-// --- The closed loop ---------------------------------------------------------------------------
-
-struct Window {
-  Clock::time_point begin;  // end of the warmup
-  Clock::time_point end;    // no call is issued after this
-};
-
-struct ThreadResult {
-  uint64_t calls = 0;
-  uint64_t errors = 0;
-  std::vector<uint32_t> latencies_us;  // of the successful calls in the window
-  Clock::time_point last_completion;   // within the window
-  std::optional<grpc::Status> first_error;
-};
-
-// A distinct channel argument per thread keeps gRPC from sharing one connection between them.
-std::shared_ptr<grpc::Channel> NewChannel(const std::string& target, int index) {
-  grpc::ChannelArguments args;
-  args.SetInt("haicap.loadgen.channel", index);
-  args.SetInt(GRPC_ARG_USE_LOCAL_SUBCHANNEL_POOL, 1);
-  return grpc::CreateCustomChannel(target, grpc::InsecureChannelCredentials(), args);
-}
-
-// Keeps `slot_count` calls outstanding on `channel` until the window ends or `budget` (calls
-// left to issue, shared by all threads) runs out.
-void RunClientThread(Workload& workload, const std::shared_ptr<grpc::Channel>& channel, int slot_count,
-                     const Window& window, std::atomic<int64_t>& budget, ThreadResult* result) {
-  grpc::CompletionQueue cq;
-  std::vector<std::unique_ptr<CallSlot>> slots;
-  int outstanding = 0;
-  for (int i = 0; i < slot_count && budget.fetch_sub(1) > 0; ++i) {
-    slots.push_back(workload.NewSlot(channel));
-    slots.back()->Issue(&cq);
-    ++outstanding;
-  }
-  void* tag = nullptr;
-  bool ok = false;
-  while (outstanding > 0 && cq.Next(&tag, &ok)) {
-    auto* slot = static_cast<CallSlot*>(tag);
-    const Clock::time_point now = Clock::now();
-    if (now >= window.begin && now < window.end) {
-      result->last_completion = now;
-      if (slot->status().ok()) {
-        ++result->calls;
-        result->latencies_us.push_back(static_cast<uint32_t>(
-            std::chrono::duration_cast<std::chrono::microseconds>(now - slot->started()).count()));
-      } else {
-        ++result->errors;
-        if (!result->first_error) result->first_error = slot->status();
-      }
-    }
-    if (now < window.end && budget.fetch_sub(1) > 0) {
-      slot->Issue(&cq);
-    } else {
-      --outstanding;
-    }
-  }
-  cq.Shutdown();
-  while (cq.Next(&tag, &ok)) {
-  }  // nothing is outstanding; this only drains the shutdown
-}
-
-uint32_t Percentile(const std::vector<uint32_t>& sorted, double p) {
-  if (sorted.empty()) return 0;
-  return sorted[static_cast<size_t>(p * static_cast<double>(sorted.size() - 1))];
 }
 
 int Run(const Options& options) {
@@ -350,61 +250,25 @@ int Run(const Options& options) {
     LogError("bad workload", {{"error", workload.status().ToString()}});
     return 2;
   }
-  std::vector<std::shared_ptr<grpc::Channel>> channels;
-  for (int i = 0; i < options.threads; ++i) channels.push_back(NewChannel(options.target, i));
+  const std::vector<std::shared_ptr<grpc::Channel>> channels = NewChannels(options.target, options.threads);
   if (absl::Status prepared = (*workload)->Prepare(channels[0]); !prepared.ok()) {
     LogError("setup failed", {{"workload", options.workload}, {"error", prepared.ToString()}});
     return 1;
   }
-
-  const Clock::time_point start = Clock::now();
-  Window window;
-  window.begin = start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(options.warmup));
-  window.end = window.begin + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(options.seconds));
-  std::atomic<int64_t> budget{static_cast<int64_t>(options.max_calls)};
-  std::vector<ThreadResult> results(options.threads);
-  std::vector<std::thread> threads;
-  for (int i = 0; i < options.threads; ++i) {
-    // Spread the slots evenly: the first (in_flight % threads) threads take one more.
-    const int slots = options.in_flight / options.threads + (i < options.in_flight % options.threads ? 1 : 0);
-    threads.emplace_back(RunClientThread, std::ref(**workload), channels[i], slots, std::cref(window),
-                         std::ref(budget), &results[i]);
-  }
-  for (auto& t : threads) t.join();
-
-  ThreadResult total;
-  total.last_completion = window.begin;
-  for (ThreadResult& r : results) {
-    total.calls += r.calls;
-    total.errors += r.errors;
-    total.latencies_us.insert(total.latencies_us.end(), r.latencies_us.begin(), r.latencies_us.end());
-    total.last_completion = std::max(total.last_completion, r.last_completion);
-    if (!total.first_error) total.first_error = r.first_error;
-  }
-  std::sort(total.latencies_us.begin(), total.latencies_us.end());
-  // The window is cut short when --max-calls ran out before it ended.
-  const Clock::time_point measured_end = budget.load() > 0 ? window.end : total.last_completion;
-  const double seconds = std::chrono::duration<double>(measured_end - window.begin).count();
-  if (total.first_error) {
-    LogWarning("calls failed", {{"errors", total.errors},
-                                {"first_code", static_cast<int>(total.first_error->error_code())},
-                                {"first_message", total.first_error->error_message()}});
-  }
-  nlohmann::json line = {
-      {"workload", options.workload},
-      {"target", options.target},
-      {"in_flight", options.in_flight},
-      {"threads", options.threads},
-      {"calls", total.calls},
-      {"errors", total.errors},
-      {"seconds", seconds},
-      {"rps", seconds > 0 ? static_cast<double>(total.calls) / seconds : 0.0},
-      {"p50_us", Percentile(total.latencies_us, 0.50)},
-      {"p90_us", Percentile(total.latencies_us, 0.90)},
-      {"p99_us", Percentile(total.latencies_us, 0.99)},
-  };
+  const LoopResult result = RunClosedLoop(**workload, channels,
+                                          {.actor = kActor,
+                                           .in_flight = options.in_flight,
+                                           .threads = options.threads,
+                                           .seconds = options.seconds,
+                                           .warmup = options.warmup,
+                                           .max_calls = options.max_calls});
+  nlohmann::json line = result.Figures();
+  line["workload"] = options.workload;
+  line["target"] = options.target;
+  line["in_flight"] = options.in_flight;
+  line["threads"] = options.threads;
   std::cout << line.dump() << std::endl;
-  return total.calls > 0 && total.errors == 0 ? 0 : 1;
+  return result.calls > 0 && result.errors == 0 ? 0 : 1;
 }
 
 }  // namespace
@@ -415,7 +279,7 @@ int main(int argc, char** argv) {
   CLI::App app{"Closed-loop gRPC load generator for the haicap benchmarks (see bench/README.md)"};
   app.add_option("--target", options.target, "HOST:PORT of the server under test")->capture_default_str();
   app.add_option("--workload", options.workload, "What to call")
-      ->check(CLI::IsMember({"echo", "put", "registry-get", "registry-create"}))
+      ->check(CLI::IsMember({"echo", "put", "registry-get", "registry-create", "deadlines-create"}))
       ->capture_default_str();
   app.add_option("--in-flight", options.in_flight, "Calls kept outstanding")
       ->check(CLI::Range(1, 10000))
@@ -434,6 +298,11 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--cells", options.cells, "registry-get: grassroots cells to create and read")
       ->check(CLI::Range(1, 100000))
+      ->capture_default_str();
+  app.add_option("--units-csv", options.units_csv, "deadlines-create: the gazetteer file (for real commune codes)")
+      ->capture_default_str();
+  app.add_option("--communes", options.communes, "deadlines-create: communes of Hà Nội (01) the dossiers go to")
+      ->check(CLI::Range(1, 126))
       ->capture_default_str();
   app.add_option("--max-calls", options.max_calls, "Upper bound on calls issued, warmup included")
       ->check(CLI::Range(uint64_t{1}, uint64_t{100'000'000}))

@@ -9,13 +9,8 @@
 //
 // Each measurement is one JSON line on stdout; progress and a readable summary go to stderr.
 // The exit code is 1 if any call or row failed or a count is wrong.
-#include <sys/stat.h>
-
 #include <algorithm>
 #include <chrono>
-#include <filesystem>
-#include <fstream>
-#include <iostream>
 #include <optional>
 #include <set>
 #include <string>
@@ -24,10 +19,10 @@
 #include "CLI/CLI.hpp"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "bench/report.h"
 #include "bench/roster_client.h"
 #include "bench/roster_dataset.h"
 #include "common/civil_date.h"
-#include "common/logging.h"
 #include "common/status_macros.h"
 #include "nlohmann/json.hpp"
 
@@ -59,22 +54,6 @@ struct Options {
   int server_pid = 0;
   std::string data_dir;
   double time_limit = 1800;
-};
-
-// Prints a measurement line to stdout and remembers a readable line for the summary.
-class Report {
- public:
-  void Add(const nlohmann::json& line, std::string readable) {
-    std::cout << line.dump() << std::endl;
-    readable_.push_back(std::move(readable));
-  }
-  void PrintSummary() const {
-    std::cerr << "\n== haicap-bench-roster ==\n";
-    for (const std::string& line : readable_) std::cerr << line << "\n";
-  }
-
- private:
-  std::vector<std::string> readable_;
 };
 
 double Percentile(std::vector<double> values, double p) {
@@ -273,71 +252,14 @@ absl::Status RunImport(const Options& options, RosterClient& client, Clock::time
   return ReportImport(options, "import_members", members, options.in_flight, report);
 }
 
-// --- The server's footprint --------------------------------------------------------------------
-
-// A "Vm...: N kB" figure of /proc/<pid>/status, in KiB.
-std::optional<int64_t> ProcStatusKib(int pid, const std::string& field) {
-  std::ifstream status(absl::StrCat("/proc/", pid, "/status"));
-  std::string line;
-  while (std::getline(status, line)) {
-    if (line.rfind(field + ":", 0) == 0) return std::stoll(line.substr(field.size() + 1));
-  }
-  return std::nullopt;
-}
-
-struct DiskUsage {
-  int64_t allocated = 0;  // as du counts (RocksDB preallocates its log and table files)
-  int64_t apparent = 0;   // the files' lengths, as du --apparent-size counts
-};
-
-DiskUsage DiskUsageOf(const std::string& dir) {
-  DiskUsage usage;
-  std::error_code error;
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir, error)) {
-    struct stat st {};
-    if (::lstat(entry.path().c_str(), &st) != 0) continue;
-    usage.allocated += static_cast<int64_t>(st.st_blocks) * 512;
-    usage.apparent += static_cast<int64_t>(st.st_size);
-  }
-  return usage;
-}
-
-void ReportServer(const Options& options, Report* report) {
-  if (options.server_pid <= 0 && options.data_dir.empty()) return;
-  nlohmann::json line = {{"measurement", "server"}, {"mode", options.mode}};
-  std::string readable = "server:";
-  if (options.server_pid > 0) {
-    const std::optional<int64_t> hwm = ProcStatusKib(options.server_pid, "VmHWM");
-    const std::optional<int64_t> rss = ProcStatusKib(options.server_pid, "VmRSS");
-    line["peak_rss_kib"] = hwm ? nlohmann::json(*hwm) : nlohmann::json(nullptr);
-    line["rss_kib"] = rss ? nlohmann::json(*rss) : nlohmann::json(nullptr);
-    readable += absl::StrFormat(" peak RSS (VmHWM) %.0f MiB, RSS now %.0f MiB;", hwm.value_or(0) / 1024.0,
-                                rss.value_or(0) / 1024.0);
-  }
-  if (!options.data_dir.empty()) {
-    const DiskUsage usage = DiskUsageOf(options.data_dir);
-    line["data_dir_bytes"] = usage.allocated;
-    line["data_dir_apparent_bytes"] = usage.apparent;
-    readable += absl::StrFormat(" data on disk %.0f MiB (files' lengths %.0f MiB)", usage.allocated / 1048576.0,
-                                usage.apparent / 1048576.0);
-  }
-  report->Add(line, readable);
-}
-
 int Run(const Options& options) {
   const Clock::time_point stop_at =
       Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(options.time_limit));
   RosterClient client(grpc::CreateChannel(options.target, grpc::InsecureChannelCredentials()));
-  Report report;
+  Report report("haicap-bench-roster");
   const absl::Status status = options.mode == "province" ? RunProvince(options, client, stop_at, &report)
                                                          : RunImport(options, client, stop_at, &report);
-  ReportServer(options, &report);
-  report.PrintSummary();
-  if (!status.ok()) {
-    LogError("roster benchmark failed", {{"mode", options.mode}, {"error", status.ToString()}});
-    return 1;
-  }
-  return 0;
+  return report.Finish(status, options.server_pid, options.data_dir, options.mode);
 }
 
 }  // namespace

@@ -2,21 +2,17 @@
 
 #include <algorithm>
 #include <array>
-#include <fstream>
-#include <sstream>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "bench/mix.h"
 #include "common/civil_date.h"
-#include "common/status_macros.h"
-#include "common/text/csv_table.h"
 
 namespace haicap::bench {
 namespace {
 
 namespace v1 = ::haicap::registry::v1;
 
-constexpr char kUnitsHeader[] = "province_code,province_name,province_type,commune_code,commune_name,commune_type";
 constexpr char kProvinceKey[] = "P01";
 constexpr int kCellsPerGrassrootsCommittee = 3;
 // Member weights of the kinds that hold members (see PlanProvince).
@@ -32,14 +28,6 @@ constexpr std::array kMaleGivens = {"An",   "Bình", "Cường", "Dũng", "Hải
                                     "Nam",  "Phong", "Quân", "Sơn",  "Thắng", "Tuấn", "Việt", "Vinh"};
 constexpr std::array kFemaleGivens = {"Anh", "Dung", "Hà",    "Hạnh",  "Hoa",   "Hương", "Lan",  "Linh",
                                       "Mai", "Nga",  "Phương", "Quỳnh", "Thảo", "Trang", "Uyên", "Yến"};
-
-// SplitMix64: a cheap, well-mixed hash, so a member's fields are a function of their index.
-uint64_t Mix(uint64_t x) {
-  x += 0x9e3779b97f4a7c15ULL;
-  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-  return x ^ (x >> 31);
-}
 
 template <typename Array>
 const char* Pick(const Array& choices, uint64_t bits) {
@@ -84,26 +72,6 @@ void NumberLines(std::vector<PlannedOrganization>* plan) {
 }  // namespace
 
 absl::CivilDay DataSetEstablishmentDay() { return absl::CivilDay(2020, 1, 1); }
-
-absl::StatusOr<std::vector<Commune>> ReadCommunes(const std::string& path, const std::string& province_code,
-                                                  int count) {
-  std::ifstream file(path, std::ios::binary);
-  if (!file) return absl::InvalidArgumentError(absl::StrCat("cannot read ", path));
-  std::stringstream text;
-  text << file.rdbuf();
-  const std::string content = text.str();
-  ASSIGN_OR_RETURN(std::vector<text::CsvRow> rows, text::ReadCsvTable(path, content, kUnitsHeader));
-  std::vector<Commune> communes;
-  for (const text::CsvRow& row : rows) {
-    if (static_cast<int>(communes.size()) == count) break;
-    if (row.fields[0] == province_code) communes.push_back({std::string(row.fields[3]), std::string(row.fields[4])});
-  }
-  if (static_cast<int>(communes.size()) < count) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(path, " lists ", communes.size(), " communes of province ", province_code, ", not ", count));
-  }
-  return communes;
-}
 
 std::vector<PlannedOrganization> PlanProvince(const std::vector<Commune>& communes, int organizations,
                                               int64_t members) {

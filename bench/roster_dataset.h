@@ -9,20 +9,10 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/civil_time.h"
+#include "bench/communes.h"
 #include "haicap/registry/v1/registry.pb.h"
 
 namespace haicap::bench {
-
-// A commune (xã / phường) in force since July 2025, as listed in data/admin-units-2025-07.csv.
-struct Commune {
-  std::string code;  // 5 digits
-  std::string name;  // e.g. "Phường Ba Đình"
-};
-
-// The first `count` communes of `province_code` in the gazetteer file at `path`, in file order.
-// INVALID_ARGUMENT if the file is malformed or lists fewer.
-absl::StatusOr<std::vector<Commune>> ReadCommunes(const std::string& path, const std::string& province_code,
-                                                  int count);
 
 // One organisation of a data set, with the members it is to receive.
 struct PlannedOrganization {

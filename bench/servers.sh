@@ -16,19 +16,21 @@ trap cleanup EXIT
 
 # start NAME BINARY: runs BINARY on 127.0.0.1:0 with its data in $work/NAME-data and its log in
 # $work/NAME.log; sets `port` to the port it announced in its "listening" log line and
-# `server_pid` to its process id.
+# `server_pid` to its process id. Waits up to BENCH_START_SECONDS (default 300: reopening a large
+# store replays its write-ahead log first) and reports how long the start took.
 # shellcheck disable=SC2034  # port and server_pid are the caller's
 start() {
-  local name=$1 binary=$2 log="$work/$1.log"
+  local name=$1 binary=$2 log="$work/$1.log" started=$SECONDS
   : >"$log"  # exists before the first grep below, whenever the server gets to open it
   "$binary" --listen=127.0.0.1:0 --data-dir="$work/$name-data" 2>"$log" &
   server_pid=$!
   pids+=("$server_pid")
-  for _ in $(seq 100); do
+  while ((SECONDS - started < ${BENCH_START_SECONDS:-300})) && kill -0 "$server_pid" 2>/dev/null; do
     local line
     line=$(grep -m1 '"msg":"listening"' "$log" || true)
     if [[ -n $line ]]; then
       port=$(sed -E 's/.*"port":([0-9]+).*/\1/' <<<"$line")
+      echo "${0##*/}: $name listening on port $port after $((SECONDS - started)) s" >&2
       return
     fi
     sleep 0.1

@@ -10,7 +10,11 @@
 #   HAICAP_LOCAL_DIR        data, logs and pid files, relative to the repository root
 #                           (default: .haicap-local)
 #   HAICAP_REGISTRY_LISTEN  the registry's HOST:PORT (default: 127.0.0.1:50051)
+#   HAICAP_TRANSFERS_LISTEN the transfers service's HOST:PORT (default: 127.0.0.1:50052); it is
+#                           given the registry's and the deadlines service's addresses
 #   HAICAP_DEADLINES_LISTEN the deadlines service's HOST:PORT (default: 127.0.0.1:50053)
+#   HAICAP_PEERS            other provinces' registries for the transfers service,
+#                           registry/<province code>=HOST:PORT separated by commas (default: none)
 #   HAICAP_DEMO             1 (default): load the Phúc Lợi demo data (data/demo/) into a registry
 #                           started on an empty data folder; 0: start empty
 set -euo pipefail
@@ -22,16 +26,23 @@ local_dir=${HAICAP_LOCAL_DIR:-.haicap-local}
 [[ $local_dir == /* ]] || local_dir=$root/$local_dir
 haicapctl=$build_dir/tools/haicapctl/haicapctl
 readonly default_registry=127.0.0.1:50051
+readonly default_transfers=127.0.0.1:50052
 readonly default_deadlines=127.0.0.1:50053
+readonly registry_listen=${HAICAP_REGISTRY_LISTEN:-$default_registry}
+readonly transfers_listen=${HAICAP_TRANSFERS_LISTEN:-$default_transfers}
+readonly deadlines_listen=${HAICAP_DEADLINES_LISTEN:-$default_deadlines}
 readonly start_timeout_seconds=30
 # Longer than any server's --grace-seconds (default 10): stopping waits for the drain to finish.
 readonly stop_timeout_seconds=30
 
-# The suite, one service per line: name, binary (in the build folder), HOST:PORT, health service.
-# Transfers (port 50052) joins as one more line when it is built.
+# The suite, one service per line: name, binary (in the build folder), HOST:PORT, health service,
+# then the flags with the addresses of the services it calls. A service comes after the ones it
+# calls (the registry will start clocks in the deadlines service): start goes down the list, stop
+# up it. The transfers service also reads HAICAP_PEERS from the environment.
 services=(
-  "registry services/registry/haicap-registry ${HAICAP_REGISTRY_LISTEN:-$default_registry} haicap.registry.v1.Registry"
-  "deadlines services/deadlines/haicap-deadlines ${HAICAP_DEADLINES_LISTEN:-$default_deadlines} haicap.deadlines.v1.Deadlines"
+  "deadlines services/deadlines/haicap-deadlines $deadlines_listen haicap.deadlines.v1.Deadlines"
+  "registry services/registry/haicap-registry $registry_listen haicap.registry.v1.Registry"
+  "transfers services/transfers/haicap-transfers $transfers_listen haicap.transfers.v1.Transfers --registry=$registry_listen --deadlines=$deadlines_listen"
 )
 
 # A path as the user should type it: relative when it is under the current directory.
@@ -57,12 +68,14 @@ running_pid() {
 
 healthy() { /usr/bin/python3 "$root/deploy/grpc_health_check.py" "$1" "$2" --timeout 1 2>/dev/null; }
 
+# start_service NAME BINARY LISTEN HEALTH [FLAG...]: the flags go to the server.
 start_service() {
   local name=$1 binary=$2 listen=$3 health=$4 pid log
+  shift 4
   log=$(log_file "$name")
   mkdir -p "$(data_dir "$name")" "$(dirname "$log")" "$(dirname "$(pid_file "$name")")"
   # setsid: the server outlives this script and the terminal it was started from.
-  setsid "$build_dir/$binary" --listen="$listen" --data-dir="$(data_dir "$name")" \
+  setsid "$build_dir/$binary" --listen="$listen" --data-dir="$(data_dir "$name")" "$@" \
     </dev/null >>"$log" 2>&1 &
   pid=$!
   echo "$pid" >"$(pid_file "$name")"
@@ -118,22 +131,22 @@ load_demo() {
 demo_ward() { cat "$(data_dir registry)/.demo-loaded" 2>/dev/null || true; }
 
 print_status() {
-  local entry name binary listen health pid
+  local entry name binary listen pid
   for entry in "${services[@]}"; do
-    read -r name binary listen health <<<"$entry"
+    read -r name binary listen _ <<<"$entry"
     if pid=$(running_pid "$name" "$binary"); then
       printf '  %-10s %-21s pid %-8s data %s  log %s\n' "$name" "$listen" "$pid" \
         "$(shown "$(data_dir "$name")")" "$(shown "$(log_file "$name")")"
     else
-      printf '  %-10s not running\n' "$name"
+      printf '  %-10s %-21s not running\n' "$name" "$listen"
     fi
   done
 }
 
 start() {
-  local entry name binary listen health to_start=() targets=()
+  local entry name binary fields to_start=() targets=()
   for entry in "${services[@]}"; do
-    read -r name binary listen health <<<"$entry"
+    read -r name binary _ <<<"$entry"
     if running_pid "$name" "$binary" >/dev/null; then
       echo "$name: already running (to run a new build: stop, then start again)"
     else
@@ -146,18 +159,16 @@ start() {
     cmake -S "$root" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
     cmake --build "$build_dir" --parallel "$(nproc)" --target "${targets[@]}" haicapctl
     for entry in "${to_start[@]}"; do
-      read -r name binary listen health <<<"$entry"
-      start_service "$name" "$binary" "$listen" "$health"
-      [[ $name != registry ]] || load_demo "$listen"
+      read -ra fields <<<"$entry"
+      start_service "${fields[@]}"
+      [[ ${fields[0]} != registry ]] || load_demo "$registry_listen"
     done
   fi
 
   # haicapctl's flags for the addresses that are not its defaults.
   local address_flags="" local_dir_setting=""
-  [[ ${HAICAP_REGISTRY_LISTEN:-$default_registry} == "$default_registry" ]] ||
-    address_flags+=" --registry=$HAICAP_REGISTRY_LISTEN"
-  [[ ${HAICAP_DEADLINES_LISTEN:-$default_deadlines} == "$default_deadlines" ]] ||
-    address_flags+=" --deadlines=$HAICAP_DEADLINES_LISTEN"
+  [[ $registry_listen == "$default_registry" ]] || address_flags+=" --registry=$registry_listen"
+  [[ $deadlines_listen == "$default_deadlines" ]] || address_flags+=" --deadlines=$deadlines_listen"
   [[ -z ${HAICAP_LOCAL_DIR:-} ]] || local_dir_setting="HAICAP_LOCAL_DIR=$HAICAP_LOCAL_DIR "
   cat <<EOF
 
@@ -188,13 +199,15 @@ try_commands() {
   echo "  $ctl dossier list --unit 01 --due-within 3  # Hà Nội's running dossiers due within 3 working days"
   echo "  $ctl report --unit 00136                  # the 766 on-time report of this month"
   echo "  $ctl watch                                # near-due and overdue events as they come (Ctrl-C)"
+  # haicapctl has no transfer commands yet; the transfers service answers its health check.
+  echo "  $(shown "$root/deploy/grpc_health_check.py") $transfers_listen haicap.transfers.v1.Transfers && echo SERVING"
 }
 
 stop() {
-  local i name binary listen health status=0
+  local i name binary status=0
   # In reverse: services that call others stop before the ones they call.
   for ((i = ${#services[@]} - 1; i >= 0; i--)); do
-    read -r name binary listen health <<<"${services[i]}"
+    read -r name binary _ <<<"${services[i]}"
     stop_service "$name" "$binary" || status=1
   done
   return "$status"

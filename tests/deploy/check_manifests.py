@@ -7,9 +7,12 @@ Renders every overlay in K8S_DIR/overlays with `kubectl kustomize` (kubectl from
 PATH) and checks each server's StatefulSet: one replica, native gRPC probes on its port and health
 name, the data dir on the volume claim, the listen address reachable by the probes, a non-root
 read-only container, resource requests and limits, a grace period longer than the server's drain,
-and Services that reach the pods. The prod overlay must also have a PodDisruptionBudget, a storage
-class and a pinned image. Without kubectl the base's files are checked as written, and a note says
-that the overlays were not rendered. Exits 1 listing every problem found.
+Services that reach the pods, and the addresses of the servers it calls naming their Services. The
+NetworkPolicies are tried on the suite deployed in two provinces' namespaces, with clients, other
+pods, look-alikes outside the provinces, DNS and the internet: exactly the calls of the suite must
+get through. The prod overlay must also have a PodDisruptionBudget, a storage class and a pinned
+image. Without kubectl the base's files are checked as written, and a note says that the overlays
+were not rendered. Exits 1 listing every problem found.
 """
 import os
 import re
@@ -20,11 +23,15 @@ from pathlib import Path
 
 import yaml
 
-# The servers the suite deploys, by StatefulSet name: their gRPC port and registered health name.
-SERVERS = {
-    "haicap-registry": {"port": 50051, "health": "haicap.registry.v1.Registry"},
-    "haicap-deadlines": {"port": 50053, "health": "haicap.deadlines.v1.Deadlines"},
-}
+sys.dont_write_bytecode = True  # keep the source tree clean when run as a test
+from network_policy import Endpoint, allowed  # noqa: E402
+from suite import CALLS, CROSS_PROVINCE_CALLS, SERVERS  # noqa: E402
+
+# What the NetworkPolicies (deploy/k8s/base/network-policies.yaml) tell pods and namespaces by.
+SUITE_LABELS = {"app.kubernetes.io/part-of": "haicap"}  # the base's commonLabels
+PROVINCE_LABEL = "haicap/province"  # on each province's namespace, the province code
+CLIENT_LABELS = {"haicap/client": "true"}  # on the pods of clients (haicapctl, ...)
+DNS_PORT = 53
 DEFAULT_GRACE_SECONDS = 10  # the servers' --grace-seconds default
 QUANTITY_SUFFIXES = {"m": 1e-3, "": 1, "k": 1e3, "M": 1e6, "G": 1e9, "T": 1e12,
                      "Ki": 2**10, "Mi": 2**20, "Gi": 2**30, "Ti": 2**40}
@@ -123,6 +130,11 @@ def check_services(statefulset, pod_labels, server, services, problems):
         problems.append(f"a ClusterIP Service must expose port grpc {server['port']} of the pods")
 
 
+def server_containers(statefulset, server):
+    return [c for c in statefulset["spec"]["template"]["spec"].get("containers", [])
+            if any(p.get("containerPort") == server["port"] for p in c.get("ports", []))]
+
+
 def check_server(statefulset, server, services, problems):
     spec = statefulset["spec"]
     pod = spec["template"]["spec"]
@@ -131,8 +143,7 @@ def check_server(statefulset, server, services, problems):
         problems.append("replicas must be 1: each pod would be its own RocksDB behind one Service")
     if not selects((spec.get("selector") or {}).get("matchLabels"), pod_labels):
         problems.append("spec.selector.matchLabels must match the pod template's labels")
-    containers = [c for c in pod.get("containers", [])
-                  if any(p.get("containerPort") == server["port"] for p in c.get("ports", []))]
+    containers = server_containers(statefulset, server)
     if len(containers) != 1:
         problems.append(f"exactly one container must declare containerPort {server['port']}")
         return
@@ -149,6 +160,112 @@ def check_server(statefulset, server, services, problems):
         problems.append(f"terminationGracePeriodSeconds must exceed the server's grace ({grace}s)")
 
 
+def container_ports(template):
+    """A pod template's named container ports: name -> number."""
+    return {port["name"]: port["containerPort"] for container in template["spec"]["containers"]
+            for port in container.get("ports", []) if "name" in port}
+
+
+def forwards(service, template, port, container_port):
+    """Whether a ClusterIP Service sends its `port` to `container_port` of the template's pods."""
+    spec = service["spec"]
+    if spec.get("clusterIP") == "None" or not selects(spec.get("selector"),
+                                                      template["metadata"].get("labels") or {}):
+        return False
+    named = container_ports(template)
+    return any(entry.get("port") == port
+               and named.get(entry.get("targetPort", port), entry.get("targetPort", port)) == container_port
+               for entry in spec.get("ports", []))
+
+
+def check_addresses(statefulsets, services):
+    """Each address a server is given of a server it calls is SERVICE:PORT of a ClusterIP Service
+    of its own namespace (an overlay is applied to any namespace) reaching the callee."""
+    problems = []
+    for (caller, callee), variable in CALLS.items():
+        if variable is None or caller not in statefulsets or callee not in statefulsets:
+            continue
+        containers = server_containers(statefulsets[caller], SERVERS[caller])
+        address = (env_of(containers[0]).get(variable) if len(containers) == 1 else None) or ""
+        host, _, port = address.rpartition(":")
+        callee_pod = statefulsets[callee]["spec"]["template"]
+        if not (host in services and port.isdigit()
+                and forwards(services[host], callee_pod, int(port), SERVERS[callee]["port"])):
+            problems.append(f"StatefulSet {caller}: {variable} ({address!r}) must be SERVICE:PORT of a "
+                            f"ClusterIP Service reaching {callee} on {SERVERS[callee]['port']}")
+    return problems
+
+
+def network_endpoints(statefulsets):
+    """Where the NetworkPolicies are tried: the suite in two provinces' namespaces, each with a
+    client, another pod and a server added to the suite later (no policy names it yet);
+    look-alikes of the suite and of a client in a namespace of no province; DNS, as a pod and as
+    NodeLocal DNSCache's address; an address on the internet."""
+    endpoints = []
+
+    def pod(name, namespace, namespace_labels, labels, ports=None):
+        endpoints.append(Endpoint(name, f"10.0.0.{len(endpoints) + 1}", namespace,
+                                  {**namespace_labels, "kubernetes.io/metadata.name": namespace},
+                                  labels, ports or {}))
+
+    suite_pods = {name: statefulset["spec"]["template"] for name, statefulset in statefulsets.items()}
+    for province in ("01", "31"):
+        namespace, labels = f"haicap-{province}", {PROVINCE_LABEL: province}
+        for name, template in suite_pods.items():
+            pod(name, namespace, labels, template["metadata"].get("labels") or {}, container_ports(template))
+        pod("client", namespace, labels, CLIENT_LABELS)
+        pod("other pod", namespace, labels, {"app.kubernetes.io/name": "other"})
+        pod("newcomer", namespace, labels, {**SUITE_LABELS, "app.kubernetes.io/name": "haicap-newcomer"})
+    for name, template in suite_pods.items():
+        pod(f"{name} look-alike", "tools", {}, template["metadata"].get("labels") or {})
+    pod("client look-alike", "tools", {}, CLIENT_LABELS)
+    pod("kube-dns", "kube-system", {}, {"k8s-app": "kube-dns"}, {"dns": DNS_PORT})
+    endpoints.append(Endpoint("NodeLocal DNSCache", "169.254.20.10"))
+    endpoints.append(Endpoint("internet", "203.0.113.7"))
+    return endpoints
+
+
+def in_suite(endpoint):
+    """A pod of the suite in a province's namespace."""
+    return ((endpoint.namespace or "").startswith("haicap-")
+            and all(endpoint.labels.get(key) == value for key, value in SUITE_LABELS.items()))
+
+
+def must_allow(source, destination, port, protocol):
+    """Whether a connection is one of the suite's (a pod of the suite is at one end)."""
+    if not in_suite(destination):
+        return port == DNS_PORT
+    callee = destination.name
+    if callee not in SERVERS or port != SERVERS[callee]["port"] or protocol != "TCP":
+        return False
+    same_namespace = source.namespace == destination.namespace
+    if not in_suite(source):
+        return same_namespace and source.name == "client"
+    return (source.name, callee) in (CALLS if same_namespace else CROSS_PROVINCE_CALLS)
+
+
+def check_network(documents, statefulsets):
+    """The NetworkPolicies, applied in every province's namespace, let through exactly the calls of
+    the suite (seen from province 01's servers; 31's are the same)."""
+    policies = [d for d in documents if d["kind"] == "NetworkPolicy"]
+    endpoints = network_endpoints(statefulsets)
+    by_namespace = {e.namespace: policies for e in endpoints if in_suite(e)}
+    probes = [(server["port"], "TCP") for server in SERVERS.values()]
+    probes += [(DNS_PORT, "UDP"), (DNS_PORT, "TCP"), (443, "TCP")]
+    problems = []
+    for source in endpoints:
+        for destination in endpoints:
+            if source is destination or not any(in_suite(e) and e.namespace == "haicap-01"
+                                                for e in (source, destination)):
+                continue
+            for port, protocol in probes:
+                expected = must_allow(source, destination, port, protocol)
+                if allowed(by_namespace, source, destination, port, protocol) != expected:
+                    problems.append(f"NetworkPolicy: {source} -> {destination} {protocol} {port} must be "
+                                    f"{'allowed' if expected else 'denied'}")
+    return problems
+
+
 def check_suite(documents):
     """Problems with a rendered suite (a list of Kubernetes objects), as strings."""
     problems = []
@@ -161,6 +278,8 @@ def check_suite(documents):
         found = []
         check_server(statefulsets[name], server, services, found)
         problems += [f"StatefulSet {name}: {problem}" for problem in found]
+    problems += check_addresses(statefulsets, services)
+    problems += check_network(documents, statefulsets)
     for document in documents:
         if (document["metadata"].get("labels") or {}).get("app.kubernetes.io/part-of") != "haicap":
             problems.append(f"{document['kind']} {document['metadata']['name']}: "
@@ -176,10 +295,21 @@ def images(documents):
 
 
 def check_deployable(documents):
-    """What every overlay adds to the base: an image with an explicit tag other than latest."""
-    return [f"image {image} must have an explicit tag other than latest"
-            for image in images(documents)
-            if "@" not in image and image.rpartition(":")[2] in ("latest", image)]
+    """What every overlay adds to the base: an image with an explicit tag other than latest, and
+    its servers.yaml patched into every server alike (kustomization.yaml names each)."""
+    problems = [f"image {image} must have an explicit tag other than latest"
+                for image in images(documents)
+                if "@" not in image and image.rpartition(":")[2] in ("latest", image)]
+    def size(statefulset):
+        containers = statefulset["spec"]["template"]["spec"]["containers"] or [{}]
+        claims = statefulset["spec"].get("volumeClaimTemplates", [])
+        return containers[0].get("resources"), [claim["spec"] for claim in claims]
+
+    sizes = {d["metadata"]["name"]: size(d) for d in documents if d["kind"] == "StatefulSet"}
+    first = min(sizes, default=None)
+    problems += [f"StatefulSet {name}: resources or volume claims differ from {first}'s: is it missing "
+                 "from the overlay's patches?" for name, size in sizes.items() if size != sizes[first]]
+    return problems
 
 
 def check_prod(documents):
@@ -221,9 +351,20 @@ def load_base(base):
     documents = []
     for resource in kustomization["resources"]:
         documents += [d for d in yaml.safe_load_all((base / resource).read_text()) if d]
-    # commonLabels is the one base transformer the checks look at.
+    # commonLabels is the one base transformer the checks look at: kustomize puts them on every
+    # object, its pods, and the pod selectors of NetworkPolicies that match labels.
+    labels = kustomization.get("commonLabels", {})
     for document in documents:
-        document["metadata"].setdefault("labels", {}).update(kustomization.get("commonLabels", {}))
+        document["metadata"].setdefault("labels", {}).update(labels)
+        if "template" in document.get("spec", {}):
+            document["spec"]["template"]["metadata"].setdefault("labels", {}).update(labels)
+        if document["kind"] == "NetworkPolicy":
+            spec = document["spec"]
+            peers = [peer for rule in spec.get("ingress") or [] for peer in rule.get("from") or []]
+            peers += [peer for rule in spec.get("egress") or [] for peer in rule.get("to") or []]
+            for selector in [spec.get("podSelector")] + [peer.get("podSelector") for peer in peers]:
+                if selector and "matchLabels" in selector:
+                    selector["matchLabels"].update(labels)
     return documents
 
 
