@@ -29,6 +29,10 @@ absl::StatusOr<std::unique_ptr<Database>> Database::Open(
   options.IncreaseParallelism(2);
   // Many concurrent writers each fsync; let RocksDB fold them into one group commit.
   options.enable_pipelined_write = true;
+  // Flush the column families that pin old log files once the logs pass this, so the WAL (and the
+  // replay at restart) stays bounded; a rarely written family (calendars) would otherwise keep the
+  // first log alive forever.
+  options.max_total_wal_size = 256 << 20;
 
   rocksdb::BlockBasedTableOptions table;
   table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));

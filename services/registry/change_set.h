@@ -62,6 +62,11 @@ class ChangeSet {
   absl::Status AddMemberEvent(uint64_t id, MemberEvent event, bool is_new = false);
   // The latest state of a changed or loaded member, with its etag and the full citizen ID.
   v1::Member LatestMember(uint64_t id) const;
+  // OK when organisation `org_id` is active and holds members on every day of [from_day, to_day),
+  // as `member_id` would be there; otherwise the broken rule (ORGANIZATION_NOT_ESTABLISHED,
+  // ORGANIZATION_NOT_ACTIVE, KIND_HOLDS_NO_MEMBERS). Validate() checks this for every living
+  // stretch of a member; a temporary activity is checked with it once, when it starts.
+  absl::Status CheckMayHoldMember(const std::string& member_id, uint64_t org_id, int64_t from_day, int64_t to_day);
 
  private:
   struct Entry {

@@ -70,27 +70,33 @@ absl::Status ChangeSet::CheckMemberPlacement(const MemberRecord& member) {
     if (!IsLiving(m.status())) continue;
     uint64_t org_id = 0;
     absl::SimpleAtoi(m.organization_id(), &org_id);
-    ASSIGN_OR_RETURN(Entry * org, Fetch(org_id));
-    if (!org) return NotFound("ORGANIZATION_NOT_FOUND", absl::StrCat("no organization with id ", m.organization_id()));
-    const v1::Organization& first = org->after.versions(0).organization();
-    if (EstablishedDay(org->after) > v.from_day()) {
-      return FailedPrecondition("ORGANIZATION_NOT_ESTABLISHED",
-                                absl::StrCat("member ", m.id(), " would be in ", first.name(), " (", first.id(), ") from ",
-                                             FormatDayNumber(v.from_day()), ", but it was established only on ",
-                                             FormatDayNumber(EstablishedDay(org->after))));
+    RETURN_IF_ERROR(CheckMayHoldMember(m.id(), org_id, v.from_day(), v.to_day()));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ChangeSet::CheckMayHoldMember(const std::string& member_id, uint64_t org_id, int64_t from_day,
+                                           int64_t to_day) {
+  ASSIGN_OR_RETURN(Entry * org, Fetch(org_id));
+  if (!org) return NotFound("ORGANIZATION_NOT_FOUND", absl::StrCat("no organization with id ", org_id));
+  const v1::Organization& first = org->after.versions(0).organization();
+  if (EstablishedDay(org->after) > from_day) {
+    return FailedPrecondition("ORGANIZATION_NOT_ESTABLISHED",
+                              absl::StrCat("member ", member_id, " would be in ", first.name(), " (", first.id(), ") from ",
+                                           FormatDayNumber(from_day), ", but it was established only on ",
+                                           FormatDayNumber(EstablishedDay(org->after))));
+  }
+  for (const OrganizationVersion& w : org->after.versions()) {
+    if (w.to_day() <= from_day || to_day <= w.from_day()) continue;
+    const v1::Organization& o = w.organization();
+    if (o.state() != v1::ACTIVE) {
+      return FailedPrecondition("ORGANIZATION_NOT_ACTIVE",
+                                absl::StrCat("member ", member_id, " would be in ", o.name(), " (", o.id(), ") on ",
+                                             FormatDayNumber(std::max(from_day, w.from_day())), ", but it ",
+                                             o.state() == v1::MERGED ? "was merged" : "was dissolved", " on ",
+                                             FormatDayNumber(w.from_day())));
     }
-    for (const OrganizationVersion& w : org->after.versions()) {
-      if (w.to_day() <= v.from_day() || v.to_day() <= w.from_day()) continue;
-      const v1::Organization& o = w.organization();
-      if (o.state() != v1::ACTIVE) {
-        return FailedPrecondition("ORGANIZATION_NOT_ACTIVE",
-                                  absl::StrCat("member ", m.id(), " would be in ", o.name(), " (", o.id(), ") on ",
-                                               FormatDayNumber(std::max(v.from_day(), w.from_day())), ", but it ",
-                                               o.state() == v1::MERGED ? "was merged" : "was dissolved", " on ",
-                                               FormatDayNumber(w.from_day())));
-      }
-      RETURN_IF_ERROR(CheckHoldsMembers(o));
-    }
+    RETURN_IF_ERROR(CheckHoldsMembers(o));
   }
   return absl::OkStatus();
 }

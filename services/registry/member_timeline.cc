@@ -64,8 +64,20 @@ absl::StatusOr<std::vector<MemberVersion>> FoldMemberTimeline(std::vector<Member
         current.set_status(e.member().status());
         current.set_end_reason(e.member().end_reason());
         *current.mutable_ended_on() = e.effective_date();
+        // An ended membership is active nowhere, temporarily or not.
+        current.clear_temporary_organization_id();
+        current.clear_temporary_until();
         break;
-      case v1::MEMBER_MOVED: current.set_organization_id(e.organization_id()); break;
+      case v1::MEMBER_MOVED:
+      case v1::MEMBER_TRANSFERRED: current.set_organization_id(e.organization_id()); break;
+      case v1::TEMPORARY_ACTIVITY_STARTED:
+        current.set_temporary_organization_id(e.organization_id());
+        *current.mutable_temporary_until() = e.member().temporary_until();
+        break;
+      case v1::TEMPORARY_ACTIVITY_ENDED:
+        current.clear_temporary_organization_id();
+        current.clear_temporary_until();
+        break;
       default: return absl::InternalError(absl::StrCat("unknown member event type ", e.type()));
     }
     if (versions.empty() || versions.back().from_day() != day) {

@@ -1,6 +1,6 @@
 // A member's timeline, folded from their events like an organisation's (timeline.h): which
-// organisation they were in, with which status, on every day. Corrections of personal data are
-// not dated: they apply to the whole timeline.
+// organisation they were in, where they were temporarily active, with which status, on every
+// day. Corrections of personal data are not dated: they apply to the whole timeline.
 #pragma once
 
 #include <optional>

@@ -81,6 +81,10 @@ v1::Member NewMemberFields(const v1::Member& m) {
   return out;
 }
 
+const v1::Member& Latest(const MemberRecord& record) { return record.versions(record.versions_size() - 1).member(); }
+
+}  // namespace
+
 MemberEvent NewMemberEvent(v1::MemberEventType type, const google::type::Date& effective, const v1::Decision& decision) {
   MemberEvent event;
   event.set_type(type);
@@ -93,10 +97,6 @@ absl::Status CheckEtag(const MemberRecord& record, const std::string& etag, uint
   if (etag.empty() || etag == absl::StrCat(record.revision())) return absl::OkStatus();
   return Aborted("ETAG_MISMATCH", absl::StrCat("member ", id, " changed since it was read; read it again"));
 }
-
-const v1::Member& Latest(const MemberRecord& record) { return record.versions(record.versions_size() - 1).member(); }
-
-}  // namespace
 
 absl::StatusOr<v1::Member> OrganizationRegistry::CommitMemberChange(
     std::string_view method, const std::string& request_id, const Caller& caller,
@@ -226,8 +226,9 @@ absl::StatusOr<v1::Member> OrganizationRegistry::EndMembership(const v1::EndMemb
   ValidationErrors errors;
   errors.Add(storage::ValidateRequestId(request.request_id()));
   errors.Add(ParseOrganizationId(request.member_id(), "member_id").status());
-  if (request.status() != v1::REMOVED && request.status() != v1::EXPELLED && request.status() != v1::DECEASED) {
-    errors.Add(InvalidArgument("status", "must be REMOVED, EXPELLED or DECEASED"));
+  if (request.status() != v1::REMOVED && request.status() != v1::EXPELLED && request.status() != v1::DECEASED &&
+      request.status() != v1::TRANSFERRED_OUT) {
+    errors.Add(InvalidArgument("status", "must be REMOVED, EXPELLED, DECEASED or TRANSFERRED_OUT"));
   }
   errors.Add(text::ValidateName("reason", request.reason(), kMaxReasonChars));
   errors.Add(CheckEffectiveDate(request.effective_date(), "effective_date").status());

@@ -41,12 +41,13 @@ class OrganizationRegistry {
                                                        const Caller& caller);
   absl::StatusOr<v1::Organization> Dissolve(const v1::DissolveOrganizationRequest& request, const Caller& caller);
 
-  // Members (members.cc, member_queries.cc).
+  // Members (members.cc, member_moves.cc, member_queries.cc).
   absl::StatusOr<v1::Member> Admit(const v1::AdmitMemberRequest& request, const Caller& caller);
   absl::StatusOr<v1::Member> Register(const v1::RegisterMemberRequest& request, const Caller& caller);
   absl::StatusOr<v1::Member> RecognizeOfficial(const v1::RecognizeOfficialRequest& request, const Caller& caller);
   absl::StatusOr<v1::Member> EndMembership(const v1::EndMembershipRequest& request, const Caller& caller);
   absl::StatusOr<v1::Member> UpdateMember(const v1::UpdateMemberRequest& request, const Caller& caller);
+  absl::StatusOr<v1::Member> MoveMember(const v1::MoveMemberRequest& request, const Caller& caller);
   absl::StatusOr<v1::Member> GetMember(const v1::GetMemberRequest& request) const;
   absl::StatusOr<v1::ListMembersResponse> ListMembers(const v1::ListMembersRequest& request) const;
   absl::StatusOr<v1::ListMemberEventsResponse> ListMemberEvents(const v1::ListMemberEventsRequest& request) const;

@@ -105,6 +105,13 @@ grpc::ServerUnaryReactor* RegistryService::UpdateMember(grpc::CallbackServerCont
   });
 }
 
+grpc::ServerUnaryReactor* RegistryService::MoveMember(grpc::CallbackServerContext* context,
+                                                      const v1::MoveMemberRequest* request, v1::Member* response) {
+  return RunOnPool(context, *pool_, kRegistryErrorDomain, response, [this, request, caller = Caller{CallerActor(context)}] {
+    return registry_->MoveMember(*request, caller);
+  });
+}
+
 grpc::ServerUnaryReactor* RegistryService::GetMember(grpc::CallbackServerContext* context,
                                                      const v1::GetMemberRequest* request, v1::Member* response) {
   return RunInline(context, kRegistryErrorDomain, response, [&] { return registry_->GetMember(*request); });

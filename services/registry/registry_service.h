@@ -56,6 +56,8 @@ class RegistryService final : public v1::Registry::CallbackService {
                                           v1::Member* response) override;
   grpc::ServerUnaryReactor* UpdateMember(grpc::CallbackServerContext* context, const v1::UpdateMemberRequest* request,
                                          v1::Member* response) override;
+  grpc::ServerUnaryReactor* MoveMember(grpc::CallbackServerContext* context, const v1::MoveMemberRequest* request,
+                                       v1::Member* response) override;
   grpc::ServerUnaryReactor* GetMember(grpc::CallbackServerContext* context, const v1::GetMemberRequest* request,
                                       v1::Member* response) override;
   grpc::ServerUnaryReactor* ListMembers(grpc::CallbackServerContext* context, const v1::ListMembersRequest* request,

@@ -84,8 +84,9 @@ absl::StatusOr<v1::Transfer> TransferBook::Create(const v1::CreateTransferReques
   errors.Add(text::ValidateName("transfer.reason", in.reason(), kMaxReasonChars));
   errors.Add(CheckDecision(in.decision(), "transfer.decision"));
   errors.Add(CheckReturn(in, today));
-  if (!in.to_province_code().empty() && in.kind() == v1::INTERNAL) {
-    errors.Add(InvalidArgument("transfer.to_province_code", "an internal transfer stays in one province"));
+  if (!in.to_province_code().empty() && in.kind() != v1::OFFICIAL) {
+    errors.Add(InvalidArgument("transfer.to_province_code",
+                               "only an official transfer goes to another province's deployment"));
   }
   RETURN_IF_ERROR(errors.Result());
   const RegistryClient* receiving_registry = RegistryFor(in.to_province_code());

@@ -23,9 +23,10 @@
 
 namespace haicap::transfers {
 
-// Outbox destinations.
+// Outbox destinations; another province's registry is "registry/<province code>".
 inline constexpr char kToRegistry[] = "registry";
 inline constexpr char kToDeadlines[] = "deadlines";
+inline std::string ToProvinceRegistry(const std::string& province_code) { return "registry/" + province_code; }
 
 // `transfer` with its etag (the revision).
 v1::Transfer WithEtag(v1::Transfer transfer);
@@ -58,6 +59,11 @@ class TransferBook {
   absl::Status OnRegistryMoved(rocksdb::WriteBatch* batch, const std::string& id);
   absl::Status OnRegistryRefused(rocksdb::WriteBatch* batch, const std::string& id, const std::string& error);
   absl::Status OnOverdue(rocksdb::WriteBatch* batch, const std::string& id);
+  // Across provinces: the receiving province's registry took the member in (then this province's
+  // registry ends the membership as TRANSFERRED_OUT), or refused (the transfer is REJECTED).
+  absl::Status OnTakenIn(rocksdb::WriteBatch* batch, const std::string& id);
+  absl::Status OnRefusedByReceivingProvince(rocksdb::WriteBatch* batch, const std::string& id,
+                                            const std::string& error);
 
   // The deadlines clock of a transfer is the dossier "TR-<transfer id>".
   static std::string ClockId(const std::string& transfer_id) { return "TR-" + transfer_id; }
@@ -71,12 +77,15 @@ class TransferBook {
                                       const std::string& request_id, const std::string& actor, const MutateFn& mutate);
   // Writes the transfer with its revision and a history entry.
   void Write(rocksdb::WriteBatch* batch, v1::Transfer& transfer, v1::TransferChange change);
-  // A follow-up from another service, applied under the transfer's lock.
-  absl::Status Follow(rocksdb::WriteBatch* batch, const std::string& id,
-                      const std::function<bool(v1::Transfer&, v1::TransferChange&)>& apply);
+  // A follow-up from another service, applied under the transfer's lock; `apply` returns false
+  // when there is nothing to change (a repeat).
+  using FollowFn = std::function<bool(v1::Transfer&, v1::TransferChange&, rocksdb::WriteBatch*)>;
+  absl::Status Follow(rocksdb::WriteBatch* batch, const std::string& id, const FollowFn& apply);
   const RegistryClient* RegistryFor(const std::string& province_code) const;
   void Send(rocksdb::WriteBatch* batch, const std::string& destination, const std::string& method,
             const google::protobuf::Message& request, const std::string& request_id, const std::string& reference);
+  // The registry's MoveMember for a receipt in this province.
+  void SendMove(rocksdb::WriteBatch* batch, const v1::Transfer& transfer, absl::CivilDay effective);
   // The letter's clock ends with `status` (transfer cancelled or rejected), if it was started.
   void StopClock(rocksdb::WriteBatch* batch, const v1::Transfer& transfer, deadlines::v1::DossierStatus status,
                  const std::string& reason);

@@ -3,6 +3,7 @@
 #include "common/civil_date.h"
 #include "common/errors.h"
 #include "common/status_macros.h"
+#include "haicap/registry/v1/registry.pb.h"
 #include "services/transfers/transfer_book.h"
 #include "services/transfers/transfer_rules.h"
 
@@ -13,8 +14,7 @@ std::string TransferBook::TransferOfClock(const std::string& dossier_id) {
   return dossier_id.starts_with(kPrefix) ? dossier_id.substr(kPrefix.size()) : "";
 }
 
-absl::Status TransferBook::Follow(rocksdb::WriteBatch* batch, const std::string& id,
-                                  const std::function<bool(v1::Transfer&, v1::TransferChange&)>& apply) {
+absl::Status TransferBook::Follow(rocksdb::WriteBatch* batch, const std::string& id, const FollowFn& apply) {
   ASSIGN_OR_RETURN(std::optional<v1::Transfer> peek, store_->Read(id));
   if (!peek) return store_->db()->Commit(batch);  // not ours (or gone): just move on
   std::lock_guard lock(StripeFor(peek->member_id()));
@@ -22,7 +22,7 @@ absl::Status TransferBook::Follow(rocksdb::WriteBatch* batch, const std::string&
   v1::TransferChange change;
   change.set_from_state(transfer->state());
   change.set_actor("haicap-transfers");
-  if (apply(*transfer, change)) {  // false: already applied (a repeat) or no longer relevant
+  if (apply(*transfer, change, batch)) {  // false: already applied (a repeat) or no longer relevant
     if (IsEnded(*transfer)) store_->ClearOpen(batch, transfer->member_id());
     Write(batch, *transfer, std::move(change));
   }
@@ -30,7 +30,7 @@ absl::Status TransferBook::Follow(rocksdb::WriteBatch* batch, const std::string&
 }
 
 absl::Status TransferBook::OnPresentBy(rocksdb::WriteBatch* batch, const std::string& id, absl::CivilDay present_by) {
-  return Follow(batch, id, [&](v1::Transfer& t, v1::TransferChange& change) {
+  return Follow(batch, id, [&](v1::Transfer& t, v1::TransferChange& change, rocksdb::WriteBatch*) {
     if (t.has_present_by()) return false;
     *t.mutable_present_by() = ToProtoDate(present_by);
     change.set_summary(absl::StrCat("the letter must be presented by ", FormatDay(present_by)));
@@ -39,7 +39,7 @@ absl::Status TransferBook::OnPresentBy(rocksdb::WriteBatch* batch, const std::st
 }
 
 absl::Status TransferBook::OnRegistryMoved(rocksdb::WriteBatch* batch, const std::string& id) {
-  return Follow(batch, id, [&](v1::Transfer& t, v1::TransferChange& change) {
+  return Follow(batch, id, [&](v1::Transfer& t, v1::TransferChange& change, rocksdb::WriteBatch*) {
     if (t.state() != v1::RECEIVED) return false;
     t.set_state(v1::COMPLETED);
     change.set_summary(t.kind() == v1::TEMPORARY ? "the registry records the temporary activity"
@@ -50,14 +50,41 @@ absl::Status TransferBook::OnRegistryMoved(rocksdb::WriteBatch* batch, const std
 
 absl::Status TransferBook::OnRegistryRefused(rocksdb::WriteBatch* batch, const std::string& id,
                                              const std::string& error) {
-  return Follow(batch, id, [&](v1::Transfer&, v1::TransferChange& change) {
+  return Follow(batch, id, [&](v1::Transfer&, v1::TransferChange& change, rocksdb::WriteBatch*) {
     change.set_summary(absl::StrCat("the registry refused the move: ", error));
     return true;
   });
 }
 
+absl::Status TransferBook::OnTakenIn(rocksdb::WriteBatch* batch, const std::string& id) {
+  return Follow(batch, id, [&](v1::Transfer& t, v1::TransferChange& change, rocksdb::WriteBatch* b) {
+    if (t.state() != v1::RECEIVED) return false;
+    // The second half of the saga: the member leaves this province's registry.
+    registry::v1::EndMembershipRequest out;
+    out.set_member_id(t.member_id());
+    out.set_status(registry::v1::TRANSFERRED_OUT);
+    out.set_reason(absl::StrCat("chuyển sinh hoạt đảng sang tỉnh ", t.to_province_code(), " (transfers/", t.id(), ")"));
+    *out.mutable_effective_date() = t.effective_date();
+    out.set_request_id(absl::StrCat("transfer-", t.id(), "-out"));
+    Send(b, kToRegistry, "EndMembership", out, out.request_id(), t.id());
+    change.set_summary(absl::StrCat("province ", t.to_province_code(), "'s registry took the member in"));
+    return true;
+  });
+}
+
+absl::Status TransferBook::OnRefusedByReceivingProvince(rocksdb::WriteBatch* batch, const std::string& id,
+                                                        const std::string& error) {
+  return Follow(batch, id, [&](v1::Transfer& t, v1::TransferChange& change, rocksdb::WriteBatch*) {
+    if (t.state() != v1::RECEIVED) return false;
+    // Nothing was taken out of this province: the member stays where they were.
+    t.set_state(v1::REJECTED);
+    change.set_summary(absl::StrCat("province ", t.to_province_code(), "'s registry refused the member: ", error));
+    return true;
+  });
+}
+
 absl::Status TransferBook::OnOverdue(rocksdb::WriteBatch* batch, const std::string& id) {
-  return Follow(batch, id, [&](v1::Transfer& t, v1::TransferChange& change) {
+  return Follow(batch, id, [&](v1::Transfer& t, v1::TransferChange& change, rocksdb::WriteBatch*) {
     if (t.overdue() || t.state() != v1::INTRODUCED) return false;
     t.set_overdue(true);
     change.set_summary("the letter was not presented in time: report a reason to the competent committee");

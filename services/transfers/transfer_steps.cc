@@ -96,16 +96,26 @@ absl::StatusOr<v1::Transfer> TransferBook::ConfirmReceipt(const v1::ConfirmRecei
     t.set_state(v1::RECEIVED);
     change.set_summary(absl::StrCat("received by ", step->organization_name()));
 
-    registry::v1::MoveMemberRequest move;
-    move.set_member_id(t.member_id());
-    move.set_kind(t.kind() == v1::TEMPORARY ? registry::v1::MoveMemberRequest::TEMPORARY
-                                            : registry::v1::MoveMemberRequest::PERMANENT);
-    move.set_organization_id(t.to_organization_id());
-    *move.mutable_effective_date() = ToProtoDate(*effective);
-    if (t.kind() == v1::TEMPORARY) *move.mutable_temporary_until() = t.expected_return_on();
-    move.set_reference(absl::StrCat("transfers/", t.id()));
-    move.set_request_id(absl::StrCat("transfer-", t.id(), "-move"));
-    Send(batch, kToRegistry, "MoveMember", move, move.request_id(), t.id());
+    if (!t.to_province_code().empty()) {
+      // Across provinces, a saga: the receiving province's registry takes the member in first.
+      ASSIGN_OR_RETURN(registry::v1::Member member, registry_->GetMember(t.member_id(), *effective - 1));
+      registry::v1::RegisterMemberRequest in;
+      registry::v1::Member& m = *in.mutable_member();
+      m = member;
+      m.clear_id();
+      m.clear_etag();
+      m.clear_temporary_organization_id();
+      m.clear_temporary_until();
+      m.set_organization_id(t.to_organization_id());
+      *in.mutable_effective_date() = ToProtoDate(*effective);
+      in.mutable_decision()->set_number(t.decision().number());
+      *in.mutable_decision()->mutable_date() = t.decision().date();
+      if (t.decision().number().empty()) in.clear_decision();
+      in.set_request_id(absl::StrCat("transfer-", t.id(), "-in"));
+      Send(batch, ToProvinceRegistry(t.to_province_code()), "RegisterMember", in, in.request_id(), t.id());
+    } else {
+      SendMove(batch, t, *effective);
+    }
 
     deadlines::v1::TransitionDossierRequest done;
     done.set_id(ClockId(t.id()));
@@ -117,6 +127,19 @@ absl::StatusOr<v1::Transfer> TransferBook::ConfirmReceipt(const v1::ConfirmRecei
     Send(batch, kToDeadlines, "TransitionDossier", done, done.request_id(), t.id());
     return absl::OkStatus();
   });
+}
+
+void TransferBook::SendMove(rocksdb::WriteBatch* batch, const v1::Transfer& t, absl::CivilDay effective) {
+  registry::v1::MoveMemberRequest move;
+  move.set_member_id(t.member_id());
+  move.set_kind(t.kind() == v1::TEMPORARY ? registry::v1::MoveMemberRequest::TEMPORARY
+                                          : registry::v1::MoveMemberRequest::PERMANENT);
+  move.set_organization_id(t.to_organization_id());
+  *move.mutable_effective_date() = ToProtoDate(effective);
+  if (t.kind() == v1::TEMPORARY) *move.mutable_temporary_until() = t.expected_return_on();
+  move.set_reference(absl::StrCat("transfers/", t.id()));
+  move.set_request_id(absl::StrCat("transfer-", t.id(), "-move"));
+  Send(batch, kToRegistry, "MoveMember", move, move.request_id(), t.id());
 }
 
 }  // namespace haicap::transfers

@@ -30,16 +30,18 @@ absl::StatusOr<std::unique_ptr<TransfersServer>> TransfersServer::Start(const se
   const auto deadlines_channel = ChannelTo(options.peers.at("deadlines"));
   s->registry_ = std::make_unique<RegistryClient>(registry_channel, "");
   std::map<std::string, const RegistryClient*> others;
+  std::map<std::string, std::shared_ptr<grpc::Channel>> other_channels;
   for (const auto& [peer, address] : options.peers) {
     if (!peer.starts_with("registry/")) continue;
     const std::string province = peer.substr(sizeof("registry/") - 1);
-    auto client = std::make_unique<RegistryClient>(ChannelTo(address), province);
+    other_channels[province] = ChannelTo(address);
+    auto client = std::make_unique<RegistryClient>(other_channels[province], province);
     others[province] = client.get();
     s->other_registries_[province] = std::move(client);
   }
   s->book_ = std::make_unique<TransferBook>(s->store_.get(), s->outbox_.get(), s->registry_.get(), others, clock);
   RETURN_IF_ERROR(s->book_->Init());
-  RouteDeliveries(s->outbox_.get(), s->book_.get(), registry_channel, deadlines_channel);
+  RouteDeliveries(s->outbox_.get(), s->book_.get(), registry_channel, deadlines_channel, other_channels);
   s->outbox_->Start();
   s->watcher_ = std::make_unique<OverdueWatcher>(s->book_.get(), s->store_.get(), deadlines_channel);
   s->pool_ = std::make_unique<server::WorkerPool>(options.workers);

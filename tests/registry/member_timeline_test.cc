@@ -56,6 +56,33 @@ TEST(MemberTimelineTest, RefusesChangesAfterTheEndOrBeforeTheStart) {
   EXPECT_EQ(FoldMemberTimeline({Admitted(1), early}).status().code(), absl::StatusCode::kFailedPrecondition);
 }
 
+TEST(MemberTimelineTest, TransfersMoveTheMemberAndTemporaryActivitiesStartAndEnd) {
+  MemberEvent away = Event(v1::TEMPORARY_ACTIVITY_STARTED, 2026, 1, 1, 2);
+  away.set_organization_id("7");
+  *away.mutable_member()->mutable_temporary_until() = ToProtoDate(absl::CivilDay(2026, 9, 1));
+  MemberEvent back = Event(v1::TEMPORARY_ACTIVITY_ENDED, 2026, 6, 1, 3);
+  MemberEvent transferred = Event(v1::MEMBER_TRANSFERRED, 2026, 8, 1, 4);
+  transferred.set_organization_id("4");
+  MemberEvent away_again = Event(v1::TEMPORARY_ACTIVITY_STARTED, 2026, 9, 1, 5);
+  away_again.set_organization_id("8");
+  MemberEvent ended = Event(v1::MEMBERSHIP_ENDED, 2026, 10, 1, 6);
+  ended.mutable_member()->set_status(v1::DECEASED);
+  auto versions = FoldMemberTimeline({ended, away_again, transferred, back, away, Admitted(1)});
+  ASSERT_TRUE(versions.ok()) << versions.status();
+  ASSERT_EQ(versions->size(), 6u);
+  const v1::Member& temporary = (*versions)[1].member();
+  EXPECT_EQ(temporary.organization_id(), "3");  // still counted at home
+  EXPECT_EQ(temporary.temporary_organization_id(), "7");
+  EXPECT_EQ(temporary.temporary_until().month(), 9);
+  EXPECT_TRUE((*versions)[2].member().temporary_organization_id().empty());
+  EXPECT_FALSE((*versions)[2].member().has_temporary_until());
+  EXPECT_EQ((*versions)[3].member().organization_id(), "4");
+  EXPECT_EQ((*versions)[4].member().temporary_organization_id(), "8");
+  // An ended membership is temporarily active nowhere.
+  EXPECT_EQ((*versions)[5].member().status(), v1::DECEASED);
+  EXPECT_TRUE((*versions)[5].member().temporary_organization_id().empty());
+}
+
 TEST(MemberTimelineTest, MasksAllButTheLastFourDigits) {
   EXPECT_EQ(MaskCitizenId("001090000123"), "********0123");
   EXPECT_EQ(MaskCitizenId("12"), "**");
