@@ -231,13 +231,18 @@ void DossierBook::Stage(rocksdb::WriteBatch* batch, const internal::DossierRecor
   // Indexes.
   const bool was_running = before != nullptr && IsRunning(before->dossier().status());
   const bool was_open = before != nullptr && IsOpen(before->dossier().status());
+  const bool due_index_kept =
+      was_running && IsRunning(d.status()) && Micros(before->dossier().due_at()) == Micros(d.due_at());
   for (const std::string& scope : scopes) {
     if (before == nullptr) store_->PutUnitIndex(batch, scope, id);
+    if (due_index_kept) continue;
     if (was_running) store_->DeleteDueIndex(batch, scope, Micros(before->dossier().due_at()), id);
     if (IsRunning(d.status())) store_->PutDueIndex(batch, scope, Micros(d.due_at()), id);
   }
-  if (was_open) store_->DeleteCalendarIndex(batch, d.calendar_id(), id);
-  if (IsOpen(d.status())) store_->PutCalendarIndex(batch, d.calendar_id(), id);
+  if (was_open != IsOpen(d.status())) {
+    (was_open ? store_->DeleteCalendarIndex(batch, d.calendar_id(), id)
+              : store_->PutCalendarIndex(batch, d.calendar_id(), id));
+  }
 
   // Timers: armed for a running dossier's current due instant, unless already delivered for it.
   int64_t near = 0, overdue = 0;

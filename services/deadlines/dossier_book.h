@@ -72,7 +72,8 @@ class DossierBook {
   // Validates a unit code for `kind` (a known commune or province; for party obligations also an
   // organisation id).
   absl::Status CheckUnit(const std::string& unit_code, v1::DossierKind kind, const std::string& field) const;
-  std::mutex& StripeFor(const std::string& id) { return stripes_[std::hash<std::string>()(id) % stripes_.size()]; }
+  size_t StripeIndex(const std::string& id) const { return std::hash<std::string>()(id) % stripes_.size(); }
+  std::mutex& StripeFor(const std::string& id) { return stripes_[StripeIndex(id)]; }
 
   DossierStore* store_;
   const CalendarBook* calendars_;

@@ -1,4 +1,7 @@
 // The durable timers behind WatchEvents, and due dates recomputed after a calendar change.
+#include <algorithm>
+#include <map>
+
 #include "absl/strings/str_cat.h"
 #include "common/errors.h"
 #include "common/logging.h"
@@ -11,37 +14,49 @@ namespace haicap::deadlines {
 absl::StatusOr<size_t> DossierBook::FireDueTimers(size_t limit) {
   const absl::Time now = clock_->Now();
   ASSIGN_OR_RETURN(std::vector<Timer> timers, store_->DueTimers(now, limit));
+  if (timers.empty()) return 0;
+  // One batch (one fsync) for the whole round: at midnight every dossier due that day fires at
+  // once. The dossiers' locks are held from the timer check to the commit, taken in stripe order.
+  std::vector<size_t> stripes;
+  for (const Timer& timer : timers) stripes.push_back(StripeIndex(timer.dossier_id));
+  std::sort(stripes.begin(), stripes.end());
+  stripes.erase(std::unique(stripes.begin(), stripes.end()), stripes.end());
+  std::vector<std::unique_lock<std::mutex>> locks;
+  for (size_t stripe : stripes) locks.emplace_back(stripes_[stripe]);
+
+  rocksdb::WriteBatch batch;
+  std::map<std::string, internal::DossierRecord> touched;
+  std::lock_guard events_lock(events_mu_);
+  int64_t cursor = last_cursor_;
   for (const Timer& timer : timers) {
-    std::lock_guard lock(StripeFor(timer.dossier_id));
     // A change to the dossier since the scan may have moved or dropped the timer.
     if (!store_->TimerExists(timer)) continue;
-    rocksdb::WriteBatch batch;
     store_->DeleteTimer(&batch, timer);
-    ASSIGN_OR_RETURN(std::optional<internal::DossierRecord> record, store_->Read(timer.dossier_id));
-    if (record) {
-      const v1::Dossier& d = record->dossier();
-      v1::DeadlineEvent event;
-      event.set_type(timer.type);
-      event.set_dossier_id(d.id());
-      event.set_unit_code(d.unit_code());
-      event.set_kind(d.kind());
-      event.set_subject(d.subject());
-      *event.mutable_due_at() = d.due_at();
-      *event.mutable_event_at() = ToTimestamp(absl::FromUnixMicros(timer.fire_micros));
-      *event.mutable_recorded_at() = ToTimestamp(now);
-      (timer.type == v1::NEAR_DUE ? record->set_near_due_fired(timer.fire_micros)
-                                  : record->set_overdue_fired(timer.fire_micros));
-      store_->PutRecord(&batch, *record);
-      std::lock_guard events_lock(events_mu_);
-      event.set_cursor(last_cursor_ + 1);
-      store_->PutEvent(&batch, event);
-      RETURN_IF_ERROR(store_->db()->Commit(&batch));
-      last_cursor_ = event.cursor();
-    } else {
-      RETURN_IF_ERROR(store_->db()->Commit(&batch));
+    auto record = touched.find(timer.dossier_id);
+    if (record == touched.end()) {
+      ASSIGN_OR_RETURN(std::optional<internal::DossierRecord> read, store_->Read(timer.dossier_id));
+      if (!read) continue;
+      record = touched.emplace(timer.dossier_id, *std::move(read)).first;
     }
+    const v1::Dossier& d = record->second.dossier();
+    v1::DeadlineEvent event;
+    event.set_cursor(++cursor);
+    event.set_type(timer.type);
+    event.set_dossier_id(d.id());
+    event.set_unit_code(d.unit_code());
+    event.set_kind(d.kind());
+    event.set_subject(d.subject());
+    *event.mutable_due_at() = d.due_at();
+    *event.mutable_event_at() = ToTimestamp(absl::FromUnixMicros(timer.fire_micros));
+    *event.mutable_recorded_at() = ToTimestamp(now);
+    (timer.type == v1::NEAR_DUE ? record->second.set_near_due_fired(timer.fire_micros)
+                                : record->second.set_overdue_fired(timer.fire_micros));
+    store_->PutEvent(&batch, event);
   }
-  if (!timers.empty()) hub_->Notify();
+  for (const auto& [id, record] : touched) store_->PutRecord(&batch, record);
+  RETURN_IF_ERROR(store_->db()->Commit(&batch));
+  last_cursor_ = cursor;
+  hub_->Notify();
   return timers.size();
 }
 
