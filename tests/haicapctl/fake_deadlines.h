@@ -518,26 +518,8 @@ class FakeDeadlines final : public deadlines::Deadlines::Service, public Recordi
   bool watch_cancelled_ = false;
 };
 
-class DeadlinesCliTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    int port = 0;
-    server_ = StartServer(&fake_, &port);
-    ASSERT_NE(server_, nullptr);
-    address_ = "127.0.0.1:" + std::to_string(port);
-  }
-  void TearDown() override { server_->Shutdown(); }
-
-  // Runs `haicapctl --deadlines <fake> --actor clerk.phucloi <args...>`.
-  int Run(std::vector<std::string> args) {
-    args.insert(args.begin(), {"--deadlines", address_});
-    return RunCli(std::move(args), out_, err_);
-  }
-
-  FakeDeadlines fake_;
-  std::unique_ptr<grpc::Server> server_;
-  std::string address_;
-  std::ostringstream out_, err_;
-};
+inline constexpr char kDeadlinesAddressFlag[] = "--deadlines";
+// Runs `haicapctl --deadlines <fake> --actor clerk.phucloi <args...>`.
+using DeadlinesCliTest = FakeServiceCliTest<FakeDeadlines, kDeadlinesAddressFlag>;
 
 }  // namespace haicap::ctl

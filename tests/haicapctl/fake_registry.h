@@ -190,6 +190,23 @@ class FakeRegistry final : public registry::Registry::Service, public RecordingF
     return grpc::Status::OK;
   }
 
+  // Where the move leaves the member: PERMANENT in `organization_id`; TEMPORARY still in "104"
+  // and temporarily there; RETURN in "104".
+  grpc::Status MoveMember(grpc::ServerContext* context, const registry::MoveMemberRequest* request,
+                          registry::Member* response) override {
+    std::lock_guard lock(mu_);
+    if (auto failed = Begin(context); !failed.ok()) return failed;
+    Record(*request);
+    response->set_id(request->member_id());
+    const bool permanent = request->kind() == registry::MoveMemberRequest::PERMANENT;
+    response->set_organization_id(permanent ? request->organization_id() : "104");
+    if (request->kind() == registry::MoveMemberRequest::TEMPORARY) {
+      response->set_temporary_organization_id(request->organization_id());
+      *response->mutable_temporary_until() = request->temporary_until();
+    }
+    return grpc::Status::OK;
+  }
+
   grpc::Status GetMember(grpc::ServerContext* context, const registry::GetMemberRequest* request,
                          registry::Member* response) override {
     std::lock_guard lock(mu_);

@@ -1,6 +1,6 @@
 // What the fake services of the haicapctl tests share: recording what each call carried (actor
 // header, deadline, the last request of each type), injected failures and delays, starting a
-// service on 127.0.0.1:0, and running the real command line in process.
+// service on 127.0.0.1:0, running the real command line in process, and a fixture doing both.
 #pragma once
 
 #include <chrono>
@@ -17,6 +17,7 @@
 #include "grpcpp/server.h"
 #include "grpcpp/server_builder.h"
 #include "grpcpp/server_context.h"
+#include "gtest/gtest.h"
 #include "tools/haicapctl/app.h"
 
 namespace haicap::ctl {
@@ -99,5 +100,30 @@ inline int RunCli(std::vector<std::string> args, std::ostringstream& out, std::o
   err.str("");
   return RunHaicapctl(static_cast<int>(argv.size()), argv.data(), out, err);
 }
+
+// A test against one fake service: starts `fake_` on 127.0.0.1:0; Run is RunCli with
+// `kAddressFlag` (e.g. "--transfers") pointing at it.
+template <typename Fake, const char* kAddressFlag>
+class FakeServiceCliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    int port = 0;
+    server_ = StartServer(&fake_, &port);
+    ASSERT_NE(server_, nullptr);
+    address_ = "127.0.0.1:" + std::to_string(port);
+  }
+  void TearDown() override { server_->Shutdown(); }
+
+  // Runs `haicapctl <kAddressFlag> <fake> --actor clerk.phucloi <args...>`.
+  int Run(std::vector<std::string> args) {
+    args.insert(args.begin(), {kAddressFlag, address_});
+    return RunCli(std::move(args), out_, err_);
+  }
+
+  Fake fake_;
+  std::unique_ptr<grpc::Server> server_;
+  std::string address_;
+  std::ostringstream out_, err_;
+};
 
 }  // namespace haicap::ctl

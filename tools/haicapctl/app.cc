@@ -16,6 +16,7 @@
 #include "tools/haicapctl/member_commands.h"
 #include "tools/haicapctl/org_commands.h"
 #include "tools/haicapctl/session.h"
+#include "tools/haicapctl/transfer_commands.h"
 #include "tools/haicapctl/unit_commands.h"
 
 namespace haicap::ctl {
@@ -39,6 +40,7 @@ Examples:
   haicapctl dossier list --unit 00136 --overdue
   haicapctl report --unit 00136 --from 01/01/2026 --to 31/03/2026 -o csv
   haicapctl watch --unit 00136                # near-due and overdue events as they happen
+  haicapctl transfer list --org 57 --outgoing --state introduced --overdue
   HAICAP_REGISTRY=10.0.0.5:50051 haicapctl -o json org get 57
 
 Exit codes: 0 success, 1 the service refused or could not be reached (reason on stderr),
@@ -61,6 +63,10 @@ void AddGlobalOptions(CLI::App& app, GlobalOptions& options) {
   app.add_option("--deadlines", options.deadlines,
                  "Address of the deadlines service (calendars, due dates, dossiers), HOST:PORT")
       ->envname("HAICAP_DEADLINES")
+      ->capture_default_str();
+  app.add_option("--transfers", options.transfers,
+                 "Address of the transfers service (chuyển sinh hoạt đảng), HOST:PORT")
+      ->envname("HAICAP_TRANSFERS")
       ->capture_default_str();
   const std::map<std::string, OutputFormat> formats = {{"table", OutputFormat::kTable},
                                                        {"json", OutputFormat::kJson},
@@ -132,8 +138,8 @@ int RunHaicapctl(int argc, const char* const* argv, std::ostream& out, std::ostr
   AddOrgChangeCommands(org, session);
 
   CLI::App* member = app.add_subcommand(
-      "member", "Party members (đảng viên): admit, register, recognise, end, correct; show, list, "
-                "history");
+      "member", "Party members (đảng viên): admit, register, recognise, end, correct, move; show, "
+                "list, history");
   member->require_subcommand(1);
   AddMemberQueryCommands(member, session);
   AddMemberChangeCommands(member, session);
@@ -159,6 +165,12 @@ int RunHaicapctl(int argc, const char* const* argv, std::ostream& out, std::ostr
                  "change status; show, list");
   dossier->require_subcommand(1);
   AddDossierCommands(dossier, session);
+
+  CLI::App* transfer = app.add_subcommand(
+      "transfer", "Transfers of party membership (chuyển sinh hoạt đảng): create, endorse, "
+                  "introduce, receive, cancel, reject, return; show, list");
+  transfer->require_subcommand(1);
+  AddTransferCommands(transfer, session);
   AddReportCommand(&app, session);
   AddWatchCommand(&app, session);
   // Set last: subcommands inherit the footer of their parent at creation.

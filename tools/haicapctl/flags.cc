@@ -125,6 +125,20 @@ CLI::Option* AddDossierKindOption(CLI::App* app, const std::string& name, std::s
                        "KIND", ParseDossierKind, deadlines::DossierKind_descriptor());
 }
 
+CLI::Option* AddTransferKindOption(CLI::App* app, const std::string& name, std::string& value,
+                                   const std::string& help) {
+  return AddEnumOption(app, name, value,
+                       help + " (official = chính thức, temporary = tạm thời, internal = nội bộ)",
+                       "KIND", ParseTransferKind, transfers::TransferKind_descriptor());
+}
+
+CLI::Option* AddTransferStatesOption(CLI::App* app, const std::string& name,
+                                     std::vector<std::string>& values, const std::string& help) {
+  return AddEnumOption(app, name, values, help, "STATE,...", ParseTransferState,
+                       transfers::TransferState_descriptor())
+      ->delimiter(',');
+}
+
 CLI::Option* AddChannelOption(CLI::App* app, const std::string& name, std::string& value,
                               const std::string& help) {
   return AddEnumOption(app, name, value, help + " (direct, online or postal)", "CHANNEL",
@@ -202,13 +216,6 @@ void DecisionFlags::AddTo(CLI::App* command, bool date_required) {
   AddDateOption(command, "--decision-date", date_, "Date the decision was signed")
       ->required(date_required);
   request_id_.AddTo(command);
-}
-
-registry::Decision DecisionFlags::decision() const {
-  registry::Decision decision;
-  decision.set_number(number_);
-  if (!date_.empty()) *decision.mutable_date() = ParseDate(date_).value();
-  return decision;
 }
 
 void ChangeFlags::AddTo(CLI::App* command) {

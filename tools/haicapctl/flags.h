@@ -1,8 +1,8 @@
 // CLI11 options shared by several commands: typed arguments (dates, kinds, states, levels, sexes,
-// member statuses, citizen IDs, calendar day types, dossier statuses, kinds and channels,
-// durations, instants) that are checked and normalised while parsing, so a typo is a usage error
-// (exit 2) before any call, and the flags every change takes (effective date, decision, etag,
-// request id).
+// member statuses, citizen IDs, calendar day types, dossier statuses, kinds and channels, transfer
+// kinds and states, durations, instants) that are checked and normalised while parsing, so a typo
+// is a usage error (exit 2) before any call, and the flags every change takes (effective date,
+// decision, etag, request id).
 #pragma once
 
 #include <string>
@@ -14,6 +14,7 @@
 #include "tools/haicapctl/args.h"
 #include "tools/haicapctl/deadline_args.h"
 #include "tools/haicapctl/dossier_args.h"
+#include "tools/haicapctl/transfer_args.h"
 
 namespace haicap::ctl {
 
@@ -47,6 +48,12 @@ CLI::Option* AddDossierStatusesOption(CLI::App* app, const std::string& name,
 // admin or party.
 CLI::Option* AddDossierKindOption(CLI::App* app, const std::string& name, std::string& value,
                                   const std::string& help);
+// official, temporary or internal.
+CLI::Option* AddTransferKindOption(CLI::App* app, const std::string& name, std::string& value,
+                                   const std::string& help);
+// Transfer states by name (see ParseTransferState); "requested,endorsing" or the option repeated.
+CLI::Option* AddTransferStatesOption(CLI::App* app, const std::string& name,
+                                     std::vector<std::string>& values, const std::string& help);
 // direct, online or postal.
 CLI::Option* AddChannelOption(CLI::App* app, const std::string& name, std::string& value,
                               const std::string& help);
@@ -93,15 +100,21 @@ class DecisionFlags {
   // Sets decision (when given) and request_id on any change request.
   template <typename Request>
   void Fill(Request* request) {
-    registry::Decision given = decision();
-    if (given.ByteSizeLong() > 0) *request->mutable_decision() = std::move(given);
+    Fill(request, request);
+  }
+  // Sets decision (when given) on `holder`, e.g. the transfer a create request carries, and
+  // request_id on `request`. A Decision of any service: number and date.
+  template <typename Request, typename Holder>
+  void Fill(Request* request, Holder* holder) {
+    if (!number_.empty() || !date_.empty()) {
+      auto* decision = holder->mutable_decision();
+      decision->set_number(number_);
+      if (!date_.empty()) *decision->mutable_date() = ParseDate(date_).value();
+    }
     request->set_request_id(request_id_.value());
   }
 
  private:
-  // Empty (no fields set) when neither decision flag was given.
-  registry::Decision decision() const;
-
   std::string number_;
   std::string date_;
   RequestIdFlag request_id_;

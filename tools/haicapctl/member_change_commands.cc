@@ -1,4 +1,4 @@
-// Changing the member roster: admit, register, recognize, end, update.
+// Changing the member roster: admit, register, recognize, end, update (move: member_move_command.cc).
 #include <algorithm>
 #include <memory>
 #include <vector>
@@ -13,9 +13,6 @@ namespace haicap::ctl {
 namespace {
 
 using registry::Registry;
-
-constexpr char kRetryNote[] = R"(Retrying a command with the same --request-id never applies the change twice.
-)";
 
 // The member's personal data: --name, --born, --sex, --citizen-id, --card-number,
 // --record-number.
@@ -283,6 +280,7 @@ void AddMemberChangeCommands(CLI::App* member, Session& session) {
   AddRecognize(member, session);
   AddEnd(member, session);
   AddUpdate(member, session);
+  AddMemberMoveCommand(member, session);
 }
 
 }  // namespace haicap::ctl

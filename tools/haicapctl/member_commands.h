@@ -13,7 +13,13 @@ namespace haicap::ctl {
 
 // get, list, history.
 void AddMemberQueryCommands(CLI::App* member, Session& session);
-// admit, register, recognize, end, update.
+// admit, register, recognize, end, update, move.
 void AddMemberChangeCommands(CLI::App* member, Session& session);
+// move (member_move_command.cc).
+void AddMemberMoveCommand(CLI::App* member, Session& session);
+
+// The first line of every member change's footer.
+inline constexpr char kRetryNote[] =
+    "Retrying a command with the same --request-id never applies the change twice.\n";
 
 }  // namespace haicap::ctl

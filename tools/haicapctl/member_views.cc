@@ -18,6 +18,9 @@ std::string EventLabel(registry::MemberEventType type) {
     case registry::MEMBERSHIP_ENDED: return "ended";
     case registry::CORRECTED: return "corrected";
     case registry::MEMBER_MOVED: return "moved";
+    case registry::MEMBER_TRANSFERRED: return "transferred";
+    case registry::TEMPORARY_ACTIVITY_STARTED: return "temporarily-away";
+    case registry::TEMPORARY_ACTIVITY_ENDED: return "returned";
     default: return absl::StrCat(static_cast<int>(type));
   }
 }
@@ -47,6 +50,11 @@ std::string CorrectedFields(const registry::MemberEvent& event) {
   return absl::StrJoin(parts, ", ");
 }
 
+// " (transfers/T-000000000042)" when the event names what it belongs to.
+std::string Reference(const registry::MemberEvent& event) {
+  return event.reference().empty() ? "" : absl::StrCat(" (", event.reference(), ")");
+}
+
 std::string EventDetails(const registry::MemberEvent& event) {
   const registry::Member& member = event.member();
   switch (event.type()) {
@@ -61,8 +69,14 @@ std::string EventDetails(const registry::MemberEvent& event) {
       return absl::StrCat(MemberStatusLabel(member.status()), ": ", member.end_reason());
     case registry::CORRECTED: return CorrectedFields(event);
     case registry::MEMBER_MOVED:
+    case registry::MEMBER_TRANSFERRED:
       return absl::StrCat("from ", event.previous_organization_id(), " to ",
-                          event.organization_id());
+                          event.organization_id(), Reference(event));
+    case registry::TEMPORARY_ACTIVITY_STARTED:
+      return absl::StrCat("active in ", event.organization_id(), " until ",
+                          FormatDate(member.temporary_until()), Reference(event));
+    case registry::TEMPORARY_ACTIVITY_ENDED:
+      return absl::StrCat("back from ", event.previous_organization_id(), Reference(event));
     default: return "";
   }
 }
@@ -79,6 +93,8 @@ void PrintMember(std::ostream& out, const registry::Member& member) {
                        {"Party card", member.party_card_number()},
                        {"Party record", member.party_record_number()},
                        {"Organisation", member.organization_id()},
+                       {"Temporarily in", member.temporary_organization_id()},
+                       {"Until", FormatDate(member.temporary_until())},
                        {"Status", MemberStatusLabel(member.status())},
                        {"Admitted", FormatDate(member.admitted_on())},
                        {"Official", FormatDate(member.official_on())},

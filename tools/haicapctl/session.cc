@@ -88,4 +88,13 @@ deadlines::Deadlines::Stub& Session::StubOf(deadlines::Deadlines::Stub*) {
   return *deadlines_;
 }
 
+transfers::Transfers::Stub& Session::StubOf(transfers::Transfers::Stub*) {
+  last_target_ = {"the transfers service", options_.transfers, options_.timeout_seconds};
+  if (transfers_ == nullptr) {
+    transfers_ = transfers::Transfers::NewStub(
+        grpc::CreateChannel(options_.transfers, grpc::InsecureChannelCredentials()));
+  }
+  return *transfers_;
+}
+
 }  // namespace haicap::ctl

@@ -1,5 +1,5 @@
 // One run of haicapctl: the global options, where output goes, and the channels to the services
-// (the registry, the deadlines service), each opened on first use.
+// (the registry, the deadlines service, the transfers service), each opened on first use.
 //
 // Commands call a service through Call/CallPaged, which pick the channel by the stub the RPC
 // belongs to and give every call a fresh context with the --timeout deadline and the caller's
@@ -18,6 +18,7 @@
 #include "grpcpp/support/sync_stream.h"
 #include "haicap/deadlines/v1/deadlines.grpc.pb.h"
 #include "haicap/registry/v1/registry.grpc.pb.h"
+#include "haicap/transfers/v1/transfers.grpc.pb.h"
 #include "tools/haicapctl/args.h"
 #include "tools/haicapctl/errors.h"
 #include "tools/haicapctl/output.h"
@@ -30,10 +31,12 @@ inline constexpr int kExitServerError = 1;
 inline constexpr int kExitUsage = 2;
 
 namespace deadlines = ::haicap::deadlines::v1;
+namespace transfers = ::haicap::transfers::v1;
 
 struct GlobalOptions {
   std::string registry = "127.0.0.1:50051";
   std::string deadlines = "127.0.0.1:50053";
+  std::string transfers = "127.0.0.1:50052";
   OutputFormat output = OutputFormat::kTable;
   double timeout_seconds = 10;
   // Sent as `x-haicap-actor`; not sent when empty (the registry then records the peer address).
@@ -116,12 +119,14 @@ class Session {
   // service as the target of the last call, for Fail.
   registry::Registry::Stub& StubOf(registry::Registry::Stub*);
   deadlines::Deadlines::Stub& StubOf(deadlines::Deadlines::Stub*);
+  transfers::Transfers::Stub& StubOf(transfers::Transfers::Stub*);
 
   GlobalOptions options_;
   std::ostream& out_;
   std::ostream& err_;
   std::unique_ptr<registry::Registry::Stub> registry_;
   std::unique_ptr<deadlines::Deadlines::Stub> deadlines_;
+  std::unique_ptr<transfers::Transfers::Stub> transfers_;
   CallTarget last_target_;
   int exit_code_ = kExitOk;
 };
