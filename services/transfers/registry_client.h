@@ -20,8 +20,11 @@ class RegistryClient {
   // `province_code` is stamped on the organisations of another province's registry ("" for ours).
   RegistryClient(std::shared_ptr<grpc::Channel> channel, std::string province_code);
 
-  absl::StatusOr<registry::v1::Member> GetMember(const std::string& id, absl::CivilDay as_of) const;
-  absl::StatusOr<registry::v1::Organization> GetOrganization(const std::string& id, absl::CivilDay as_of) const;
+  // `field` names the caller's field when the registry finds the id malformed.
+  absl::StatusOr<registry::v1::Member> GetMember(const std::string& id, absl::CivilDay as_of,
+                                                 std::string_view field = "member_id") const;
+  absl::StatusOr<registry::v1::Organization> GetOrganization(const std::string& id, absl::CivilDay as_of,
+                                                             std::string_view field = "organization_id") const;
   // `id` and its ancestors, nearest first, as of `as_of`.
   absl::StatusOr<std::vector<OrgRef>> Path(const std::string& id, absl::CivilDay as_of) const;
 
@@ -33,8 +36,8 @@ class RegistryClient {
   std::string province_code_;
 };
 
-// A registry error as this service reports it: the registry's own code and message, prefixed with
-// what was being read (NOT_FOUND stays NOT_FOUND; transport failures become UNAVAILABLE).
-absl::Status FromRegistry(const grpc::Status& status, std::string_view what);
+// A registry error as this service reports it: the registry's code, reason and message, prefixed
+// with what was being read; INVALID_ARGUMENT names `field`, the caller's own.
+absl::Status FromRegistry(const grpc::Status& status, std::string_view what, std::string_view field);
 
 }  // namespace haicap::transfers

@@ -97,14 +97,15 @@ absl::StatusOr<v1::Transfer> TransferBook::Create(const v1::CreateTransferReques
   }
 
   // What the registries say today.
-  ASSIGN_OR_RETURN(registry::v1::Member member, registry_->GetMember(in.member_id(), today));
+  ASSIGN_OR_RETURN(registry::v1::Member member, registry_->GetMember(in.member_id(), today, "transfer.member_id"));
   RETURN_IF_ERROR(CheckMemberActive(member));
   if (!in.from_organization_id().empty() && in.from_organization_id() != member.organization_id()) {
     return FailedPrecondition("NOT_IN_SENDING_ORGANIZATION",
                               absl::StrCat("member ", member.id(), " belongs to organisation ",
                                            member.organization_id(), ", not ", in.from_organization_id()));
   }
-  ASSIGN_OR_RETURN(registry::v1::Organization to, receiving_registry->GetOrganization(in.to_organization_id(), today));
+  ASSIGN_OR_RETURN(registry::v1::Organization to, receiving_registry->GetOrganization(in.to_organization_id(), today,
+                                                                                       "transfer.to_organization_id"));
   RETURN_IF_ERROR(CheckReceivingOrganization(to));
   ASSIGN_OR_RETURN(std::vector<OrgRef> sending_path, registry_->Path(member.organization_id(), today));
   ASSIGN_OR_RETURN(std::vector<OrgRef> receiving_path, receiving_registry->Path(to.id(), today));

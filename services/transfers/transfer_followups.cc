@@ -31,7 +31,8 @@ absl::Status TransferBook::Follow(rocksdb::WriteBatch* batch, const std::string&
 
 absl::Status TransferBook::OnPresentBy(rocksdb::WriteBatch* batch, const std::string& id, absl::CivilDay present_by) {
   return Follow(batch, id, [&](v1::Transfer& t, v1::TransferChange& change, rocksdb::WriteBatch*) {
-    if (t.has_present_by()) return false;
+    // The answer may come after the receipt (the deadlines service was away): still worth showing.
+    if (t.has_present_by() || t.state() == v1::CANCELLED || t.state() == v1::REJECTED) return false;
     *t.mutable_present_by() = ToProtoDate(present_by);
     change.set_summary(absl::StrCat("the letter must be presented by ", FormatDay(present_by)));
     return true;
@@ -50,7 +51,11 @@ absl::Status TransferBook::OnRegistryMoved(rocksdb::WriteBatch* batch, const std
 
 absl::Status TransferBook::OnRegistryRefused(rocksdb::WriteBatch* batch, const std::string& id,
                                              const std::string& error) {
-  return Follow(batch, id, [&](v1::Transfer&, v1::TransferChange& change, rocksdb::WriteBatch*) {
+  return Follow(batch, id, [&](v1::Transfer& t, v1::TransferChange& change, rocksdb::WriteBatch*) {
+    if (t.state() != v1::RECEIVED) return false;
+    // E.g. the receiving cell was dissolved while the move waited: the member stays where they
+    // are and may start another transfer.
+    t.set_state(v1::REJECTED);
     change.set_summary(absl::StrCat("the registry refused the move: ", error));
     return true;
   });

@@ -9,6 +9,17 @@
 #include "services/transfers/transfer_book.h"
 
 namespace haicap::transfers {
+namespace {
+
+// True for a by_organization key whose direction part is 'I'.
+bool IncomingEntry(const rocksdb::Slice& key) {
+  storage::KeyReader reader(std::string_view(key.data(), key.size()));
+  reader.String();
+  std::optional<std::string> direction = reader.String();
+  return direction && *direction == "I";
+}
+
+}  // namespace
 
 absl::StatusOr<v1::ListTransfersResponse> TransferBook::List(const v1::ListTransfersRequest& request) const {
   ValidationErrors errors;
@@ -52,6 +63,10 @@ absl::StatusOr<v1::ListTransfersResponse> TransferBook::List(const v1::ListTrans
   // One match more than the page, to know whether another page follows.
   v1::ListTransfersResponse response;
   std::string last_key, key_before_extra;
+  // Without a direction an organisation's scan meets a transfer twice when both ends are under it
+  // (its 'I' and 'O' entries): the outgoing entry then stands for it.
+  const bool both_directions =
+      !request.organization_id().empty() && request.direction() == v1::ListTransfersRequest::DIRECTION_UNSPECIFIED;
   for (; it->Valid() && response.transfers_size() <= *page_size; it->Next()) {
     std::string id = it->key().ToString();
     if (by_index) {
@@ -64,6 +79,9 @@ absl::StatusOr<v1::ListTransfersResponse> TransferBook::List(const v1::ListTrans
     }
     ASSIGN_OR_RETURN(std::optional<v1::Transfer> transfer, store_->Read(id));
     if (!transfer) continue;
+    if (both_directions && IncomingEntry(it->key()) && store_->HasOrganizationIndex(request.organization_id(), 'O', id)) {
+      continue;
+    }
     if (!states.empty() && !states.count(transfer->state())) continue;
     if (request.overdue() && !transfer->overdue()) continue;
     *response.add_transfers() = WithEtag(*std::move(transfer));

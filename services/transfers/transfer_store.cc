@@ -13,6 +13,10 @@ using storage::KeyBuilder;
 
 constexpr char kAssignedPrefix[] = "T-";
 
+std::string OrganizationKey(const std::string& org_id, char direction, const std::string& id) {
+  return KeyBuilder().String(org_id).String(std::string(1, direction)).String(id).Release();
+}
+
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<TransferStore>> TransferStore::Open(const std::string& dir) {
@@ -95,8 +99,11 @@ void TransferStore::ClearOpen(rocksdb::WriteBatch* batch, const std::string& mem
 
 void TransferStore::PutOrganizationIndex(rocksdb::WriteBatch* batch, const std::string& org_id, char direction,
                                          const std::string& id) {
-  batch->Put(family(kByOrganization), KeyBuilder().String(org_id).String(std::string(1, direction)).String(id).Release(),
-             "");
+  batch->Put(family(kByOrganization), OrganizationKey(org_id, direction, id), "");
+}
+
+bool TransferStore::HasOrganizationIndex(const std::string& org_id, char direction, const std::string& id) const {
+  return db_->Get(family(kByOrganization), OrganizationKey(org_id, direction, id)).ok();
 }
 
 void TransferStore::PutCursor(rocksdb::WriteBatch* batch, const std::string& name, int64_t cursor) {

@@ -63,6 +63,7 @@ class TransferStore {
   std::unique_ptr<rocksdb::Iterator> Scan(TransferFamily family, std::string_view prefix) const {
     return db_->Scan(this->family(family), prefix);
   }
+  bool HasOrganizationIndex(const std::string& org_id, char direction, const std::string& id) const;
   void PutCursor(rocksdb::WriteBatch* batch, const std::string& name, int64_t cursor);
 
  private:

@@ -81,11 +81,7 @@ TEST_F(SuiteTest, AnOfficialTransferBetweenTwoHanoiWardsFromRequestToReceipt) {
   EXPECT_EQ(MembersUnder(dong_da, Day(2026, 2, 25)), 2);
 
   // The deadlines service: the letter's clock finished early.
-  dl::GetDossierRequest get_clock;
-  get_clock.set_id("TR-" + t.id());
-  dl::Dossier clock;
-  ASSERT_TRUE(CallOn(*deadlines_stub_, &dl::Deadlines::Stub::GetDossier, get_clock, &clock, "x").ok());
-  EXPECT_EQ(clock.status(), dl::PROCESSED);
+  const dl::Dossier clock = EventuallyClock(t.id(), dl::PROCESSED);
   EXPECT_EQ(clock.outcome(), dl::EARLY);
   EXPECT_EQ(clock.kind(), dl::PARTY_OBLIGATION);
   EXPECT_EQ(clock.subject(), "transfers/" + t.id());

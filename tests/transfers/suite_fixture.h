@@ -243,7 +243,9 @@ class SuiteTest : public ::testing::Test {
         t = MustEndorse(t.id(), step.organization_id());
         continue;
       }
-      t = MustIssue(t.id());
+      MustIssue(t.id());
+      // The clock's answer comes back asynchronously: wait for it, so that nothing changes later.
+      t = Eventually(t.id(), [](const Transfer& x) { return x.has_present_by(); });
       if (stop_after_letter) break;
     }
     return t;
@@ -272,15 +274,16 @@ class SuiteTest : public ::testing::Test {
            haicap::testing::Reason(status);
   }
   // The whole transfer with its history, for "a refused call changed nothing".
-  std::string Snapshot(const std::string& id) { return MustGet(id).SerializeAsString(); }
+  std::string Snapshot(const std::string& id) { return MustGet(id).DebugString(); }
 
   // The registry's history of `member`, by event type.
   std::vector<reg::MemberEventType> MemberEvents(const std::string& member) {
     reg::ListMemberEventsRequest request;
     request.set_member_id(member);
     request.set_page_size(100);
+    const reg::ListMemberEventsResponse listed = MustRegistry(&reg::Registry::Stub::ListMemberEvents, request);
     std::vector<reg::MemberEventType> types;
-    for (const reg::MemberEvent& e : MustRegistry(&reg::Registry::Stub::ListMemberEvents, request).events()) {
+    for (const reg::MemberEvent& e : listed.events()) {
       types.push_back(e.type());
     }
     return types;
