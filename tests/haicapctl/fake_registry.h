@@ -352,26 +352,9 @@ class FakeRegistry final : public registry::Registry::Service, public RecordingF
   std::set<std::string> imported_citizen_ids_, taken_citizen_ids_;
 };
 
-class HaicapctlTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    int port = 0;
-    server_ = StartServer(&fake_, &port);
-    ASSERT_NE(server_, nullptr);
-    address_ = "127.0.0.1:" + std::to_string(port);
-  }
-  void TearDown() override { server_->Shutdown(); }
+inline constexpr char kRegistryAddressFlag[] = "--registry";
 
-  // Runs `haicapctl --registry <fake> --actor clerk.phucloi <args...>`.
-  int Run(std::vector<std::string> args) {
-    args.insert(args.begin(), {"--registry", address_});
-    return RunCli(std::move(args), out_, err_);
-  }
-
-  FakeRegistry fake_;
-  std::unique_ptr<grpc::Server> server_;
-  std::string address_;
-  std::ostringstream out_, err_;
-};
+// Runs `haicapctl --registry <fake> --actor clerk.phucloi <args...>` against a FakeRegistry.
+using HaicapctlTest = FakeServiceCliTest<FakeRegistry, kRegistryAddressFlag>;
 
 }  // namespace haicap::ctl

@@ -28,17 +28,7 @@ class CrossProvinceTest : public SuiteTest {
 
   std::string MustCreateInHaiphong(const std::string& name, reg::OrganizationKind kind, const std::string& parent,
                                    const std::string& unit = "") {
-    reg::CreateOrganizationRequest request;
-    request.mutable_organization()->set_name(name);
-    request.mutable_organization()->set_kind(kind);
-    request.mutable_organization()->set_parent_id(parent);
-    request.mutable_organization()->set_admin_unit_code(unit);
-    *request.mutable_effective_date() = Day(2025, 7, 1);
-    reg::Organization org;
-    const grpc::Status status =
-        CallOn(*haiphong_stub_, &reg::Registry::Stub::CreateOrganization, request, &org, "admin@thanhuy-hp");
-    EXPECT_TRUE(status.ok()) << status.error_message();
-    return org.id();
+    return MustCreateOrgIn(*haiphong_stub_, name, kind, parent, unit);
   }
 
   // Hà Nội: a cell in Tây Tựu with the member; Hải Phòng: a cell in Hồng Bàng ward.

@@ -117,13 +117,22 @@ class SuiteTest : public ::testing::Test {
 
   std::string MustCreateOrg(const std::string& name, reg::OrganizationKind kind, const std::string& parent,
                             const std::string& unit = "") {
+    return MustCreateOrgIn(*registry_stub_, name, kind, parent, unit);
+  }
+  // In `registry` (another province's, for instance), established on 1/7/2025.
+  static std::string MustCreateOrgIn(reg::Registry::Stub& registry, const std::string& name,
+                                     reg::OrganizationKind kind, const std::string& parent, const std::string& unit) {
     reg::CreateOrganizationRequest request;
     request.mutable_organization()->set_name(name);
     request.mutable_organization()->set_kind(kind);
     request.mutable_organization()->set_parent_id(parent);
     request.mutable_organization()->set_admin_unit_code(unit);
     *request.mutable_effective_date() = Day(2025, 7, 1);
-    return MustRegistry(&reg::Registry::Stub::CreateOrganization, request).id();
+    reg::Organization org;
+    const grpc::Status status =
+        CallOn(registry, &reg::Registry::Stub::CreateOrganization, request, &org, "admin@thanhuy");
+    EXPECT_TRUE(status.ok()) << status.error_message();
+    return org.id();
   }
   std::string MustRegisterMember(const std::string& name, const std::string& citizen_id, const std::string& org) {
     reg::RegisterMemberRequest request;
