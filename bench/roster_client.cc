@@ -15,7 +15,6 @@ namespace v1 = ::haicap::registry::v1;
 using Clock = std::chrono::steady_clock;
 
 constexpr char kActorHeader[] = "x-haicap-actor";
-constexpr char kActor[] = "haicap-bench-roster";
 constexpr int kBatchRows = 1000;
 constexpr size_t kErrorsKept = 10;
 // An import call of 1000 rows may queue behind others: the server serialises imports.
@@ -38,13 +37,14 @@ void Count(const v1::ImportReport& report, int rows, double call_ms, ImportTally
 
 }  // namespace
 
-RosterClient::RosterClient(std::shared_ptr<grpc::Channel> channel) : stub_(v1::Registry::NewStub(channel)) {}
+RosterClient::RosterClient(std::shared_ptr<grpc::Channel> channel, std::string actor)
+    : stub_(v1::Registry::NewStub(channel)), actor_(std::move(actor)) {}
 
 template <typename Request, typename Response>
 absl::StatusOr<Response> RosterClient::Call(Method<Request, Response> method, const Request& request,
                                             std::chrono::seconds deadline) {
   grpc::ClientContext context;
-  context.AddMetadata(kActorHeader, kActor);
+  context.AddMetadata(kActorHeader, actor_);
   context.set_deadline(std::chrono::system_clock::now() + deadline);
   context.set_wait_for_ready(true);
   Response response;
@@ -68,6 +68,10 @@ absl::StatusOr<v1::MoveOrganizationsResponse> RosterClient::MoveOrganizations(
 
 absl::StatusOr<v1::SubtreeSummary> RosterClient::SummarizeSubtree(const v1::SummarizeSubtreeRequest& request) {
   return Call(&v1::Registry::Stub::SummarizeSubtree, request, kCallDeadline);
+}
+
+absl::StatusOr<v1::ListMembersResponse> RosterClient::ListMembers(const v1::ListMembersRequest& request) {
+  return Call(&v1::Registry::Stub::ListMembers, request, kCallDeadline);
 }
 
 absl::StatusOr<ImportTally> ImportOrganizationPlan(RosterClient& client, const std::vector<PlannedOrganization>& plan) {

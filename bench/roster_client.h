@@ -1,5 +1,6 @@
-// The registry calls of haicap-bench-roster: synchronous stubs, each call with the bench's actor
-// header and a deadline, and the drivers that import a data set in batches of up to 1000 rows.
+// The registry calls of haicap-bench-roster and haicap-bench-transfers: synchronous stubs, each
+// call with the bench's actor header and a deadline, and the drivers that import a data set in
+// batches of up to 1000 rows.
 #pragma once
 
 #include <chrono>
@@ -19,13 +20,15 @@ namespace haicap::bench {
 // Thread-safe: concurrent calls share the channel.
 class RosterClient {
  public:
-  explicit RosterClient(std::shared_ptr<grpc::Channel> channel);
+  // `actor` is sent as x-haicap-actor on every call.
+  explicit RosterClient(std::shared_ptr<grpc::Channel> channel, std::string actor = "haicap-bench-roster");
 
   absl::StatusOr<registry::v1::ImportReport> ImportOrganizations(const registry::v1::ImportOrganizationsRequest& request);
   absl::StatusOr<registry::v1::ImportReport> ImportMembers(const registry::v1::ImportMembersRequest& request);
   absl::StatusOr<registry::v1::MoveOrganizationsResponse> MoveOrganizations(
       const registry::v1::MoveOrganizationsRequest& request);
   absl::StatusOr<registry::v1::SubtreeSummary> SummarizeSubtree(const registry::v1::SummarizeSubtreeRequest& request);
+  absl::StatusOr<registry::v1::ListMembersResponse> ListMembers(const registry::v1::ListMembersRequest& request);
 
  private:
   template <typename Request, typename Response>
@@ -37,6 +40,7 @@ class RosterClient {
                                 std::chrono::seconds deadline);
 
   std::unique_ptr<registry::v1::Registry::Stub> stub_;
+  std::string actor_;
 };
 
 // What an import did: the rows' fate from the servers' reports and the time it took.

@@ -1,6 +1,6 @@
 # shellcheck shell=bash
-# Throwaway servers for the benchmark scripts; sourced by bench/run.sh and bench/roster.sh, which
-# run under `set -euo pipefail`.
+# Throwaway servers for the benchmark scripts; sourced by bench/run.sh, roster.sh, dossiers.sh and
+# transfers.sh, which run under `set -euo pipefail`.
 #
 # Sourcing creates `work`, a temporary folder, and an EXIT trap that stops (SIGTERM) every server
 # still running and deletes the folder.
@@ -14,15 +14,16 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# start NAME BINARY: runs BINARY on 127.0.0.1:0 with its data in $work/NAME-data and its log in
-# $work/NAME.log; sets `port` to the port it announced in its "listening" log line and
+# start NAME BINARY [FLAG...]: runs BINARY on 127.0.0.1:0 with its data in $work/NAME-data, its log
+# in $work/NAME.log and the FLAGs (e.g. the addresses of the services it calls); sets `port` to the port it announced in its "listening" log line and
 # `server_pid` to its process id. Waits up to BENCH_START_SECONDS (default 300: reopening a large
 # store replays its write-ahead log first) and reports how long the start took.
 # shellcheck disable=SC2034  # port and server_pid are the caller's
 start() {
   local name=$1 binary=$2 log="$work/$1.log" started=$SECONDS
+  shift 2
   : >"$log"  # exists before the first grep below, whenever the server gets to open it
-  "$binary" --listen=127.0.0.1:0 --data-dir="$work/$name-data" 2>"$log" &
+  "$binary" --listen=127.0.0.1:0 --data-dir="$work/$name-data" "$@" 2>"$log" &
   server_pid=$!
   pids+=("$server_pid")
   while ((SECONDS - started < ${BENCH_START_SECONDS:-300})) && kill -0 "$server_pid" 2>/dev/null; do
