@@ -139,7 +139,7 @@ double ThreadCpuMs() {
   return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) / 1e6;
 }
 
-// One tick as TimerSweeper::Run does it.
+// One tick as TimerSweeper::Sweep does it.
 absl::StatusOr<Tick> RunTick(DossierBook& book) {
   Tick tick;
   rocksdb::get_perf_context()->Reset();

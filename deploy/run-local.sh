@@ -37,11 +37,12 @@ readonly stop_timeout_seconds=30
 
 # The suite, one service per line: name, binary (in the build folder), HOST:PORT, health service,
 # then the flags with the addresses of the services it calls. A service comes after the ones it
-# calls (the registry will start clocks in the deadlines service): start goes down the list, stop
-# up it. The transfers service also reads HAICAP_PEERS from the environment.
+# calls (the registry keeps its members' ceremony and recognition clocks in the deadlines service):
+# start goes down the list, stop up it. The transfers service also reads HAICAP_PEERS from the
+# environment.
 services=(
   "deadlines services/deadlines/haicap-deadlines $deadlines_listen haicap.deadlines.v1.Deadlines"
-  "registry services/registry/haicap-registry $registry_listen haicap.registry.v1.Registry"
+  "registry services/registry/haicap-registry $registry_listen haicap.registry.v1.Registry --deadlines=$deadlines_listen"
   "transfers services/transfers/haicap-transfers $transfers_listen haicap.transfers.v1.Transfers --registry=$registry_listen --deadlines=$deadlines_listen"
 )
 

@@ -3,11 +3,8 @@
 // every open dossier.
 #pragma once
 
-#include <condition_variable>
-#include <mutex>
-#include <thread>
-
 #include "absl/time/time.h"
+#include "common/periodic_task.h"
 #include "services/deadlines/dossier_book.h"
 
 namespace haicap::deadlines {
@@ -16,18 +13,12 @@ class TimerSweeper {
  public:
   // Starts sweeping every `interval` (real time). `book` is not owned.
   TimerSweeper(DossierBook* book, absl::Duration interval);
-  // Stops and joins the thread.
-  ~TimerSweeper();
 
  private:
-  void Run();
+  void Sweep();
 
   DossierBook* book_;
-  absl::Duration interval_;
-  std::mutex mu_;
-  std::condition_variable wake_;
-  bool stopping_ = false;  // guarded by mu_
-  std::thread thread_;
+  PeriodicTask task_;  // last: stopped and joined first
 };
 
 }  // namespace haicap::deadlines

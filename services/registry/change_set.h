@@ -14,6 +14,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -60,6 +61,11 @@ class ChangeSet {
   // Members (change_set_members.cc), as for organisations above.
   absl::StatusOr<const MemberRecord*> LoadMember(uint64_t id, std::string_view field = "member_id");
   absl::Status AddMemberEvent(uint64_t id, MemberEvent event, bool is_new = false);
+  // Calls `visit` with each member this change alters: id, the stored record (null for a new
+  // member), the record with the change, and the change's events; stops at the first error.
+  using MemberVisitor = std::function<absl::Status(uint64_t id, const MemberRecord* before, const MemberRecord& after,
+                                                   const std::vector<MemberEvent>& new_events)>;
+  absl::Status ForEachChangedMember(const MemberVisitor& visit) const;
   // The latest state of a changed or loaded member, with its etag and the full citizen ID.
   v1::Member LatestMember(uint64_t id) const;
   // OK when organisation `org_id` is active and holds members on every day of [from_day, to_day),

@@ -67,7 +67,7 @@ v1::Member ChangeSet::LatestMember(uint64_t id) const {
 absl::Status ChangeSet::CheckMemberPlacement(const MemberRecord& member) {
   for (const MemberVersion& v : member.versions()) {
     const v1::Member& m = v.member();
-    if (!IsLiving(m.status())) continue;
+    if (!HoldsPlace(m.status())) continue;
     uint64_t org_id = 0;
     absl::SimpleAtoi(m.organization_id(), &org_id);
     RETURN_IF_ERROR(CheckMayHoldMember(m.id(), org_id, v.from_day(), v.to_day()));
@@ -119,7 +119,7 @@ absl::Status ChangeSet::ValidateMembers(const std::vector<uint64_t>& members,
     const MemberEntry& entry = members_.at(id);
     if (!entry.changed || entry.after.versions().empty()) continue;
     const v1::Member& latest = entry.after.versions(entry.after.versions_size() - 1).member();
-    if (!IsLiving(latest.status())) continue;
+    if (!HoldsPlace(latest.status())) continue;
     auto [it, fresh] = claimed.emplace(latest.citizen_id(), id);
     if (!fresh) {
       return AlreadyExists("CITIZEN_ID_TAKEN", absl::StrCat("members ", it->second, " and ", id, " have the same citizen ID"));
@@ -130,10 +130,17 @@ absl::Status ChangeSet::ValidateMembers(const std::vector<uint64_t>& members,
     auto owner_entry = members_.find(*owner);
     if (owner_entry != members_.end() && owner_entry->second.changed) {
       const v1::Member& o = owner_entry->second.after.versions(owner_entry->second.after.versions_size() - 1).member();
-      if (!IsLiving(o.status()) || o.citizen_id() != latest.citizen_id()) continue;
+      if (!HoldsPlace(o.status()) || o.citizen_id() != latest.citizen_id()) continue;
     }
     return AlreadyExists("CITIZEN_ID_TAKEN",
                          absl::StrCat("the citizen ID already belongs to living member ", *owner));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ChangeSet::ForEachChangedMember(const MemberVisitor& visit) const {
+  for (const auto& [id, entry] : members_) {
+    if (entry.changed) RETURN_IF_ERROR(visit(id, entry.before ? &*entry.before : nullptr, entry.after, entry.new_events));
   }
   return absl::OkStatus();
 }

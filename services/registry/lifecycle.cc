@@ -278,7 +278,7 @@ absl::StatusOr<v1::MergeOrganizationsResponse> OrganizationRegistry::Merge(const
           for (uint64_t member : members) {
             ASSIGN_OR_RETURN(const MemberRecord* record, change.LoadMember(member));
             const MemberVersion* v = MemberVersionAt(*record, day);
-            if (!v || !IsLiving(v->member().status()) || v->member().organization_id() != absl::StrCat(source)) continue;
+            if (!v || !HoldsPlace(v->member().status()) || v->member().organization_id() != absl::StrCat(source)) continue;
             MemberEvent moved_member;
             moved_member.set_type(v1::MEMBER_MOVED);
             *moved_member.mutable_effective_date() = request.effective_date();

@@ -60,6 +60,11 @@ absl::StatusOr<v1::Member> LivingOn(const MemberRecord& record, int64_t day, uin
     return FailedPrecondition("MEMBER_NOT_ACTIVE", absl::StrCat("member ", id, " was not yet in the registry on ",
                                                                 FormatDayNumber(day)));
   }
+  if (v->member().status() == v1::ADMISSION_PENDING) {
+    return FailedPrecondition("MEMBER_NOT_ACTIVE", absl::StrCat("member ", id, " was admitted but the ceremony is still "
+                                                                "to come on ", FormatDayNumber(day),
+                                                                "; only a party member can move"));
+  }
   if (!IsLiving(v->member().status())) {
     return FailedPrecondition("MEMBER_NOT_ACTIVE",
                               absl::StrCat("the membership of member ", id, " ended on ",

@@ -11,6 +11,7 @@
 #include "common/pagination.h"
 #include "common/status_macros.h"
 #include "common/text/text.h"
+#include "services/registry/member_clocks.h"
 #include "services/registry/member_timeline.h"
 #include "services/registry/organization_registry.h"
 #include "services/registry/request_checks.h"
@@ -35,7 +36,15 @@ absl::StatusOr<v1::Member> OrganizationRegistry::GetMember(const v1::GetMemberRe
   if (!version) {
     return NotFound("NOT_YET_REGISTERED", absl::StrCat("member ", id, " was not in the registry on ", FormatDayNumber(*day)));
   }
-  return WithEtag(record, *version);
+  v1::Member member = WithEtag(record, *version);
+  ASSIGN_OR_RETURN(const ClockDueDays due, ReadClockDueDays(*store_, id));
+  if (due.ceremony && member.status() == v1::ADMISSION_PENDING) {
+    *member.mutable_ceremony_due_on() = ToProtoDate(FromDayNumber(*due.ceremony));
+  }
+  if (due.recognition && member.status() == v1::PROBATIONARY) {
+    *member.mutable_recognition_due_on() = ToProtoDate(FromDayNumber(*due.recognition));
+  }
+  return member;
 }
 
 absl::StatusOr<v1::ListMembersResponse> OrganizationRegistry::ListMembers(const v1::ListMembersRequest& request) const {

@@ -40,6 +40,14 @@ Stretches ProbationStretches(const MemberRecord& record) {
   return out;
 }
 
+Stretches PendingCeremonyStretches(const MemberRecord& record) {
+  Stretches out;
+  for (const MemberVersion& v : record.versions()) {
+    if (v.member().status() == v1::ADMISSION_PENDING) out.emplace(OrgOf(v), v.from_day(), v.to_day(), 0);
+  }
+  return out;
+}
+
 // (org, day) → [official, probationary] changes the record makes to the counts, times `sign`.
 void AddCountDeltas(const MemberRecord& record, int sign, RegistryStore::CountDeltas* deltas) {
   for (const MemberVersion& v : record.versions()) {
@@ -59,7 +67,7 @@ void AddCountDeltas(const MemberRecord& record, int sign, RegistryStore::CountDe
 const std::string* LivingCitizenId(const MemberRecord* record) {
   if (!record || record->versions().empty()) return nullptr;
   const v1::Member& latest = record->versions(record->versions_size() - 1).member();
-  return IsLiving(latest.status()) ? &latest.citizen_id() : nullptr;
+  return HoldsPlace(latest.status()) ? &latest.citizen_id() : nullptr;
 }
 
 }  // namespace
@@ -105,6 +113,45 @@ absl::StatusOr<std::vector<RegistryStore::Probation>> RegistryStore::ProbationsI
   }
   RETURN_IF_ERROR(storage::FromRocksStatus(it->status()));
   return out;
+}
+
+absl::StatusOr<std::vector<uint64_t>> RegistryStore::PendingCeremoniesIn(uint64_t organization,
+                                                                         std::optional<int64_t> day,
+                                                                         const rocksdb::Snapshot* snapshot) const {
+  return StretchIds(kCeremonies, organization, {.day = day}, snapshot);
+}
+
+absl::StatusOr<std::vector<uint64_t>> RegistryStore::ProbationsEndedBy(int64_t day) const {
+  std::vector<uint64_t> out;
+  auto it = db_->Scan(cf(kProbation), "");
+  for (; it->Valid(); it->Next()) {
+    KeyReader key(std::string_view(it->key().data(), it->key().size()));
+    key.Uint64();
+    std::optional<uint64_t> member = key.Uint64();
+    KeyReader value(std::string_view(it->value().data(), it->value().size()));
+    std::optional<int64_t> to = value.Int64();
+    std::optional<int64_t> ends = value.Int64();
+    if (!member || !to || !ends) return Internal("CORRUPT_INDEX", "probation entry is unreadable");
+    if (*to == kOpenEnd && *ends <= day) out.push_back(*member);
+  }
+  RETURN_IF_ERROR(storage::FromRocksStatus(it->status()));
+  return out;
+}
+
+absl::StatusOr<std::optional<int64_t>> RegistryStore::ReadClockDue(uint64_t member, int clock,
+                                                                   const rocksdb::Snapshot* snapshot) const {
+  absl::StatusOr<std::string> value =
+      db_->Get(cf(kMemberClocks), KeyBuilder().Uint64(member).Uint64(clock).Release(), snapshot);
+  if (absl::IsNotFound(value.status())) return std::nullopt;
+  if (!value.ok()) return value.status();
+  std::optional<int64_t> day = KeyReader(*value).Int64();
+  if (!day) return Internal("CORRUPT_INDEX", "member clock entry is unreadable");
+  return day;
+}
+
+void RegistryStore::PutClockDue(rocksdb::WriteBatch* batch, uint64_t member, int clock, int64_t due_day) {
+  batch->Put(cf(kMemberClocks), KeyBuilder().Uint64(member).Uint64(clock).Release(),
+             KeyBuilder().Int64(due_day).Release());
 }
 
 absl::StatusOr<std::optional<uint64_t>> RegistryStore::CitizenOwner(const std::string& citizen_id,
@@ -167,6 +214,8 @@ void RegistryStore::PutMemberRecord(rocksdb::WriteBatch* batch, uint64_t id, con
                    MembershipStretches(after));
   ReplaceStretches(batch, kProbation, id, before ? ProbationStretches(*before) : Stretches{},
                    ProbationStretches(after));
+  ReplaceStretches(batch, kCeremonies, id, before ? PendingCeremonyStretches(*before) : Stretches{},
+                   PendingCeremonyStretches(after));
   if (before) AddCountDeltas(*before, -1, deltas);
   AddCountDeltas(after, +1, deltas);
   const std::string* old_citizen = LivingCitizenId(before);

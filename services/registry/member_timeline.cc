@@ -25,6 +25,8 @@ void ApplyCorrection(const MemberEvent& e, v1::Member* m) {
 
 bool IsLiving(v1::MemberStatus status) { return status == v1::PROBATIONARY || status == v1::OFFICIAL; }
 
+bool HoldsPlace(v1::MemberStatus status) { return IsLiving(status) || status == v1::ADMISSION_PENDING; }
+
 absl::CivilDay ProbationEnd(absl::CivilDay admitted) { return AddYears(admitted, 1); }
 
 absl::StatusOr<std::vector<MemberVersion>> FoldMemberTimeline(std::vector<MemberEvent> events) {
@@ -44,7 +46,7 @@ absl::StatusOr<std::vector<MemberVersion>> FoldMemberTimeline(std::vector<Member
                                 absl::StrCat("member ", e.member_id(), ": a change effective ",
                                              FormatDayNumber(day), " comes before the member was registered"));
     }
-    if (!versions.empty() && !IsLiving(current.status())) {
+    if (!versions.empty() && !HoldsPlace(current.status())) {
       return FailedPrecondition("MEMBERSHIP_ENDED",
                                 absl::StrCat("the membership of member ", e.member_id(), " ended on ",
                                              FormatDayNumber(versions.back().from_day()), "; a change effective ",
@@ -55,6 +57,10 @@ absl::StatusOr<std::vector<MemberVersion>> FoldMemberTimeline(std::vector<Member
       case v1::REGISTERED:
         current = e.member();
         current.set_id(e.member_id());
+        break;
+      case v1::CEREMONY_HELD:
+        current.set_status(v1::PROBATIONARY);
+        *current.mutable_admitted_on() = e.effective_date();
         break;
       case v1::RECOGNIZED_OFFICIAL:
         current.set_status(v1::OFFICIAL);

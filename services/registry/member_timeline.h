@@ -19,6 +19,9 @@ using v1::MemberEvent;
 
 // Probationary and official members count; removed, expelled and deceased ones do not.
 bool IsLiving(v1::MemberStatus status);
+// Living members and those whose admission ceremony is pending: they sit in an organisation and
+// hold their citizen ID, though the pending ones are not counted.
+bool HoldsPlace(v1::MemberStatus status);
 
 // The end of the 12 months of probation that start on `admitted`: the same day a year later, or
 // the last day of that month (29/2 → 28/2).

@@ -101,36 +101,121 @@ absl::Status CheckEtag(const MemberRecord& record, const std::string& etag, uint
 absl::StatusOr<v1::Member> OrganizationRegistry::CommitMemberChange(
     std::string_view method, const std::string& request_id, const Caller& caller,
     const std::function<absl::StatusOr<uint64_t>(ChangeSet&)>& stage) {
-  return store_->idempotency().Run<v1::Member>(method, request_id, [&](rocksdb::WriteBatch* batch) -> absl::StatusOr<v1::Member> {
+  // Held through the commit: the clocks staged below read what the last change committed.
+  std::unique_lock lock(structure_mu_, std::defer_lock);
+  ASSIGN_OR_RETURN(v1::Member member, store_->idempotency().Run<v1::Member>(
+      method, request_id, [&](rocksdb::WriteBatch* batch) -> absl::StatusOr<v1::Member> {
+        lock.lock();
+        ChangeSet change(store_, caller.actor, request_id, clock_->Now());
+        ASSIGN_OR_RETURN(uint64_t id, stage(change));
+        RETURN_IF_ERROR(change.Validate());
+        change.Write(batch);
+        if (clocks_) {
+          RETURN_IF_ERROR(change.ForEachChangedMember([&](uint64_t member_id, const MemberRecord* before,
+                                                          const MemberRecord& after,
+                                                          const std::vector<MemberEvent>& events) {
+            std::optional<absl::CivilDay> recognized_on;
+            for (const MemberEvent& e : events) {
+              if (e.type() == v1::RECOGNIZED_OFFICIAL && !IsUnset(e.decision().date())) {
+                recognized_on = ToCivilDay(e.decision().date(), "decision.date").value_or(VietnamDay(clock_->Now()));
+              }
+            }
+            return clocks_->Stage(batch, member_id, before, after, recognized_on);
+          }));
+        }
+        return change.LatestMember(id);
+      }));
+  if (clocks_) clocks_->Notify();
+  return member;
+}
+
+absl::StatusOr<int> OrganizationRegistry::StartRecognitionClocks() {
+  if (!clocks_) return 0;
+  constexpr size_t kPerBatch = 500;
+  ASSIGN_OR_RETURN(const std::vector<uint64_t> ended, store_->ProbationsEndedBy(DayNumber(VietnamDay(clock_->Now()))));
+  int started = 0;
+  for (size_t first = 0; first < ended.size(); first += kPerBatch) {
     std::unique_lock lock(structure_mu_);
-    ChangeSet change(store_, caller.actor, request_id, clock_->Now());
-    ASSIGN_OR_RETURN(uint64_t id, stage(change));
-    RETURN_IF_ERROR(change.Validate());
-    change.Write(batch);
-    return change.LatestMember(id);
-  });
+    rocksdb::WriteBatch batch;
+    for (size_t i = first; i < std::min(ended.size(), first + kPerBatch); ++i) {
+      ASSIGN_OR_RETURN(const MemberRecord record, store_->ExistingMember(ended[i]));
+      const uint32_t entries = batch.Count();
+      RETURN_IF_ERROR(clocks_->StageRecognitionStart(&batch, ended[i], record));
+      if (batch.Count() > entries) ++started;
+    }
+    if (batch.Count() > 0) RETURN_IF_ERROR(store_->db()->Commit(&batch));
+  }
+  if (started > 0) clocks_->Notify();
+  return started;
 }
 
 absl::StatusOr<v1::Member> OrganizationRegistry::Admit(const v1::AdmitMemberRequest& request, const Caller& caller) {
   ValidationErrors errors;
   errors.Add(storage::ValidateRequestId(request.request_id()));
   CheckNewMember(request.member(), &errors);
-  errors.Add(CheckEffectiveDate(request.ceremony_date(), "ceremony_date").status());
+  const bool pending = IsUnset(request.ceremony_date());
+  if (pending) {
+    // The ceremony is still to come: the member waits from the decision's date.
+    if (IsUnset(request.decision().date())) {
+      errors.Add(InvalidArgument("decision.date", "is required when the ceremony is still to come (no ceremony_date)"));
+    } else if (DayNumber(request.decision().date()) > DayNumber(VietnamDay(clock_->Now()))) {
+      errors.Add(InvalidArgument("decision.date", "is after today"));
+    }
+  } else {
+    errors.Add(CheckEffectiveDate(request.ceremony_date(), "ceremony_date").status());
+  }
   errors.Add(CheckDecision(request.decision(), "decision"));
   RETURN_IF_ERROR(errors.Result());
-  const absl::CivilDay ceremony = FromDayNumber(*CheckEffectiveDate(request.ceremony_date(), "ceremony_date"));
-  if (!IsUnset(request.decision().date()) && DayNumber(request.decision().date()) > DayNumber(ceremony)) {
-    return InvalidArgument("decision.date", "the admission decision comes before the ceremony");
+  const google::type::Date& start = pending ? request.decision().date() : request.ceremony_date();
+  if (!pending) {
+    const absl::CivilDay ceremony = FromDayNumber(DayNumber(request.ceremony_date()));
+    if (!IsUnset(request.decision().date()) && DayNumber(request.decision().date()) > DayNumber(ceremony)) {
+      return InvalidArgument("decision.date", "the admission decision comes before the ceremony");
+    }
+    RETURN_IF_ERROR(CheckAdultOn(request.member(), ceremony));
   }
-  RETURN_IF_ERROR(CheckAdultOn(request.member(), ceremony));
 
   return CommitMemberChange("AdmitMember", request.request_id(), caller, [&](ChangeSet& change) -> absl::StatusOr<uint64_t> {
-    MemberEvent event = NewMemberEvent(v1::ADMITTED, request.ceremony_date(), request.decision());
+    MemberEvent event = NewMemberEvent(v1::ADMITTED, start, request.decision());
     *event.mutable_member() = NewMemberFields(request.member());
-    event.mutable_member()->set_status(v1::PROBATIONARY);
-    *event.mutable_member()->mutable_admitted_on() = request.ceremony_date();
+    event.mutable_member()->set_status(pending ? v1::ADMISSION_PENDING : v1::PROBATIONARY);
+    if (!pending) *event.mutable_member()->mutable_admitted_on() = request.ceremony_date();
     const uint64_t id = store_->AllocateMemberId();
     RETURN_IF_ERROR(change.AddMemberEvent(id, std::move(event), /*is_new=*/true));
+    return id;
+  });
+}
+
+absl::StatusOr<v1::Member> OrganizationRegistry::RecordAdmissionCeremony(
+    const v1::RecordAdmissionCeremonyRequest& request, const Caller& caller) {
+  ValidationErrors errors;
+  errors.Add(storage::ValidateRequestId(request.request_id()));
+  errors.Add(ParseOrganizationId(request.member_id(), "member_id").status());
+  absl::StatusOr<int64_t> day = CheckEffectiveDate(request.ceremony_date(), "ceremony_date");
+  errors.Add(day.status());
+  if (day.ok() && *day > DayNumber(VietnamDay(clock_->Now()))) {
+    errors.Add(InvalidArgument("ceremony_date", "is after today: record the ceremony once it is held"));
+  }
+  RETURN_IF_ERROR(errors.Result());
+  const uint64_t id = *ParseOrganizationId(request.member_id(), "member_id");
+
+  return CommitMemberChange("RecordAdmissionCeremony", request.request_id(), caller,
+                            [&](ChangeSet& change) -> absl::StatusOr<uint64_t> {
+    ASSIGN_OR_RETURN(const MemberRecord* record, change.LoadMember(id));
+    RETURN_IF_ERROR(CheckEtag(*record, request.etag(), id));
+    const v1::Member& latest = Latest(*record);
+    if (latest.status() != v1::ADMISSION_PENDING) {
+      return FailedPrecondition("CEREMONY_NOT_PENDING",
+                                absl::StrCat("member ", id, " is ", v1::MemberStatus_Name(latest.status()),
+                                             ", not waiting for an admission ceremony"));
+    }
+    const int64_t decided = record->versions(0).from_day();
+    if (*day < decided) {
+      return InvalidArgument("ceremony_date", absl::StrCat("is before the admission decision of ",
+                                                           FormatDayNumber(decided)));
+    }
+    RETURN_IF_ERROR(CheckAdultOn(latest, FromDayNumber(*day)));
+    RETURN_IF_ERROR(change.AddMemberEvent(id, NewMemberEvent(v1::CEREMONY_HELD, request.ceremony_date(), {})));
     return id;
   });
 }

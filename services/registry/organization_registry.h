@@ -17,6 +17,7 @@
 #include "common/clock.h"
 #include "services/registry/gazetteer/gazetteer.h"
 #include "services/registry/change_set.h"
+#include "services/registry/member_clocks.h"
 #include "services/registry/registry_store.h"
 
 namespace haicap::registry {
@@ -29,8 +30,10 @@ struct Caller {
 class OrganizationRegistry {
  public:
   // None of the pointers is owned; all must outlive the registry.
-  OrganizationRegistry(RegistryStore* store, const Gazetteer* gazetteer, const Clock* clock)
-      : store_(store), gazetteer_(gazetteer), clock_(clock) {}
+  // `clocks` may be null: then no member clocks are kept in the deadlines service.
+  OrganizationRegistry(RegistryStore* store, const Gazetteer* gazetteer, const Clock* clock,
+                       MemberClocks* clocks = nullptr)
+      : store_(store), gazetteer_(gazetteer), clock_(clock), clocks_(clocks) {}
 
   // Mutations (lifecycle.cc).
   absl::StatusOr<v1::Organization> Create(const v1::CreateOrganizationRequest& request, const Caller& caller);
@@ -43,6 +46,11 @@ class OrganizationRegistry {
 
   // Members (members.cc, member_moves.cc, member_queries.cc).
   absl::StatusOr<v1::Member> Admit(const v1::AdmitMemberRequest& request, const Caller& caller);
+  absl::StatusOr<v1::Member> RecordAdmissionCeremony(const v1::RecordAdmissionCeremonyRequest& request,
+                                                     const Caller& caller);
+  // Starts the recognition clock of every member on probation whose 12 months are over and who has
+  // none yet (member_clocks.h); returns how many were started. RegistryServer runs it periodically.
+  absl::StatusOr<int> StartRecognitionClocks();
   absl::StatusOr<v1::Member> Register(const v1::RegisterMemberRequest& request, const Caller& caller);
   absl::StatusOr<v1::Member> RecognizeOfficial(const v1::RecognizeOfficialRequest& request, const Caller& caller);
   absl::StatusOr<v1::Member> EndMembership(const v1::EndMembershipRequest& request, const Caller& caller);
@@ -97,8 +105,13 @@ class OrganizationRegistry {
   absl::Status ImportMemberRow(ChangeSet& change, const v1::MemberImportRow& row,
                                std::map<std::string, int64_t>* citizens_in_call, v1::ImportReport* report);
 
-  // Runs one member mutation under the structure lock: `stage` adds events to a ChangeSet and
-  // returns the member to answer with; then the change is validated and committed idempotently.
+  // `finding` with the member's id and name (summary.cc).
+  absl::StatusOr<v1::Finding> MemberFinding(v1::Finding finding, uint64_t member_id,
+                                            const rocksdb::Snapshot* snapshot) const;
+
+  // Runs one member mutation under the structure lock, held until the batch is committed: `stage`
+  // adds events to a ChangeSet and returns the member to answer with; then the change is
+  // validated and committed idempotently with the member clocks' messages.
   absl::StatusOr<v1::Member> CommitMemberChange(std::string_view method, const std::string& request_id,
                                                 const Caller& caller,
                                                 const std::function<absl::StatusOr<uint64_t>(ChangeSet&)>& stage);
@@ -106,6 +119,7 @@ class OrganizationRegistry {
   RegistryStore* store_;
   const Gazetteer* gazetteer_;
   const Clock* clock_;
+  MemberClocks* clocks_;
   // Shared by creations, exclusive for every other mutation.
   std::shared_mutex structure_mu_;
 };

@@ -6,18 +6,31 @@
 namespace haicap::registry {
 
 absl::StatusOr<std::unique_ptr<RegistryServer>> RegistryServer::Start(const server::ServerOptions& options,
-                                                                      const Clock* clock) {
+                                                                      const Clock* clock, Tuning tuning) {
   std::unique_ptr<RegistryServer> s(new RegistryServer());
   ASSIGN_OR_RETURN(s->store_, RegistryStore::Open(options.data_dir));
   ASSIGN_OR_RETURN(s->gazetteer_, Gazetteer::LoadEmbedded());
-  s->registry_ = std::make_unique<OrganizationRegistry>(s->store_.get(), s->gazetteer_.get(), clock);
+  const auto deadlines = options.peers.find("deadlines");
+  if (deadlines != options.peers.end()) {
+    outbox::OutboxOptions outbox_options;
+    outbox_options.poll_interval = tuning.outbox_poll;
+    outbox_options.initial_backoff = tuning.initial_backoff;
+    ASSIGN_OR_RETURN(s->outbox_, outbox::Outbox::Open(s->store_->db(), s->store_->outbox_family(), clock, outbox_options));
+    s->clocks_ = std::make_unique<MemberClocks>(s->store_.get(), s->outbox_.get(), clock);
+    RouteClockDeliveries(s->outbox_.get(), s->clocks_.get(),
+                         grpc::CreateChannel(deadlines->second, grpc::InsecureChannelCredentials()));
+    s->outbox_->Start();
+  }
+  s->registry_ = std::make_unique<OrganizationRegistry>(s->store_.get(), s->gazetteer_.get(), clock, s->clocks_.get());
+  if (s->clocks_) s->starter_ = std::make_unique<RecognitionStarter>(s->registry_.get(), tuning.recognition_interval);
   s->pool_ = std::make_unique<server::WorkerPool>(options.workers);
   s->service_ = std::make_unique<RegistryService>(s->registry_.get(), s->gazetteer_.get(), s->pool_.get());
   ASSIGN_OR_RETURN(s->host_, server::ServerHost::Start(options.listen, {s->service_.get()}, {kRegistryServiceName}));
   LogInfo("listening", {{"service", kRegistryServiceName},
                         {"port", s->host_->port()},
                         {"listen", options.listen},
-                        {"data_dir", options.data_dir}});
+                        {"data_dir", options.data_dir},
+                        {"deadlines", deadlines != options.peers.end() ? deadlines->second : "none: no member clocks"}});
   return s;
 }
 
@@ -28,6 +41,9 @@ void RegistryServer::Stop(absl::Duration grace) {
   host_->Shutdown(grace);
   host_.reset();
   pool_.reset();  // finishes queued work before the store closes
+  starter_.reset();
+  if (outbox_) outbox_->Stop();
+  outbox_.reset();
   store_.reset();
 }
 

@@ -76,6 +76,14 @@ grpc::ServerUnaryReactor* RegistryService::AdmitMember(grpc::CallbackServerConte
                    [this, request, caller = Caller{CallerActor(context)}] { return registry_->Admit(*request, caller); });
 }
 
+grpc::ServerUnaryReactor* RegistryService::RecordAdmissionCeremony(grpc::CallbackServerContext* context,
+                                                                   const v1::RecordAdmissionCeremonyRequest* request,
+                                                                   v1::Member* response) {
+  return RunOnPool(context, *pool_, kRegistryErrorDomain, response, [this, request, caller = Caller{CallerActor(context)}] {
+    return registry_->RecordAdmissionCeremony(*request, caller);
+  });
+}
+
 grpc::ServerUnaryReactor* RegistryService::RegisterMember(grpc::CallbackServerContext* context,
                                                           const v1::RegisterMemberRequest* request,
                                                           v1::Member* response) {

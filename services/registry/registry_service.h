@@ -47,6 +47,9 @@ class RegistryService final : public v1::Registry::CallbackService {
                                              v1::SubtreeSummary* response) override;
   grpc::ServerUnaryReactor* AdmitMember(grpc::CallbackServerContext* context, const v1::AdmitMemberRequest* request,
                                         v1::Member* response) override;
+  grpc::ServerUnaryReactor* RecordAdmissionCeremony(grpc::CallbackServerContext* context,
+                                                    const v1::RecordAdmissionCeremonyRequest* request,
+                                                    v1::Member* response) override;
   grpc::ServerUnaryReactor* RegisterMember(grpc::CallbackServerContext* context,
                                            const v1::RegisterMemberRequest* request, v1::Member* response) override;
   grpc::ServerUnaryReactor* RecognizeOfficial(grpc::CallbackServerContext* context,

@@ -14,6 +14,10 @@
 //   probation      (org, member, from_day)   → [to_day, probation end day]
 //   citizen_ids    citizen ID                → member id, for living members
 //   import_keys    key from a spreadsheet    → organisation id
+//   ceremonies     (org, member, from_day)   → to_day: members whose admission ceremony is pending
+//   member_clocks  (member, clock)           → the clock's due day in the deadlines service, or
+//                                              kDueNotYetKnown until it answered (member_clocks.h)
+//   outbox         messages to the deadlines service (common/outbox)
 // Ids and sequences are allocated in memory, seeded from the highest stored keys at open.
 // Thread-safe.
 #pragma once
@@ -85,6 +89,17 @@ class RegistryStore {
   // Probationary members of `organization` on `day` (latest when empty) with their probation end.
   absl::StatusOr<std::vector<Probation>> ProbationsIn(uint64_t organization, std::optional<int64_t> day,
                                                       const rocksdb::Snapshot* snapshot = nullptr) const;
+  // Members of `organization` whose admission ceremony is pending on `day` (latest when empty).
+  absl::StatusOr<std::vector<uint64_t>> PendingCeremoniesIn(uint64_t organization, std::optional<int64_t> day,
+                                                            const rocksdb::Snapshot* snapshot = nullptr) const;
+  // Members on probation today, in any organisation, whose probation ended on or before `day`.
+  absl::StatusOr<std::vector<uint64_t>> ProbationsEndedBy(int64_t day) const;
+  // The due day recorded for clock `clock` of `member` (member_clocks.h), nullopt when it has none.
+  absl::StatusOr<std::optional<int64_t>> ReadClockDue(uint64_t member, int clock,
+                                                      const rocksdb::Snapshot* snapshot = nullptr) const;
+  void PutClockDue(rocksdb::WriteBatch* batch, uint64_t member, int clock, int64_t due_day);
+  rocksdb::ColumnFamilyHandle* outbox_family() const { return cf(kOutbox); }
+
   // The living member holding `citizen_id`, if any.
   absl::StatusOr<std::optional<uint64_t>> CitizenOwner(const std::string& citizen_id,
                                                        const rocksdb::Snapshot* snapshot = nullptr) const;
@@ -124,7 +139,8 @@ class RegistryStore {
  private:
   enum Family {
     kOrganizations, kEvents, kOrgEvents, kChildren, kIdempotency,
-    kMembers, kMemberEvents, kMemberEventIndex, kOrgMembers, kMemberCounts, kProbation, kCitizenIds, kImportKeys
+    kMembers, kMemberEvents, kMemberEventIndex, kOrgMembers, kMemberCounts, kProbation, kCitizenIds, kImportKeys,
+    kCeremonies, kMemberClocks, kOutbox
   };
   // The id stored under `key` in a family of key → id.
   absl::StatusOr<std::optional<uint64_t>> ReadId(Family family, const std::string& key,

@@ -8,6 +8,7 @@
 #include "common/civil_date.h"
 #include "common/errors.h"
 #include "common/status_macros.h"
+#include "services/registry/member_clocks.h"
 #include "services/registry/organization_registry.h"
 #include "services/registry/organization_rules.h"
 #include "services/registry/request_checks.h"
@@ -31,6 +32,16 @@ v1::Finding OrganizationFinding(v1::FindingKind kind, const v1::Organization& or
 
 }  // namespace
 
+absl::StatusOr<v1::Finding> OrganizationRegistry::MemberFinding(v1::Finding finding, uint64_t member_id,
+                                                              const rocksdb::Snapshot* snapshot) const {
+  finding.set_member_id(absl::StrCat(member_id));
+  ASSIGN_OR_RETURN(std::optional<MemberRecord> member, store_->ReadMember(member_id, snapshot));
+  if (member && !member->versions().empty()) {
+    finding.set_member_name(member->versions(member->versions_size() - 1).member().full_name());
+  }
+  return finding;
+}
+
 absl::StatusOr<v1::SubtreeSummary> OrganizationRegistry::Summarize(const v1::SummarizeSubtreeRequest& request) const {
   ValidationErrors errors;
   errors.Add(ParseOrganizationId(request.organization_id(), "organization_id").status());
@@ -38,7 +49,7 @@ absl::StatusOr<v1::SubtreeSummary> OrganizationRegistry::Summarize(const v1::Sum
   RETURN_IF_ERROR(errors.Result());
   const uint64_t root = *ParseOrganizationId(request.organization_id(), "organization_id");
   const std::optional<int64_t> day = *CheckAsOf(request.as_of(), "as_of");
-  // Probation findings look at a real day: the as-of day, or today.
+  // Member findings look at a real day: the as-of day, or today.
   const int64_t finding_day = day ? *day : DayNumber(VietnamDay(clock_->Now()));
 
   storage::ScopedSnapshot snapshot(store_->db());
@@ -52,7 +63,7 @@ absl::StatusOr<v1::SubtreeSummary> OrganizationRegistry::Summarize(const v1::Sum
   *summary.mutable_root() = WithEtag(root_record, *root_version);
   if (day) *summary.mutable_as_of() = ToProtoDate(FromDayNumber(*day));
   std::map<v1::OrganizationKind, int64_t> by_kind;
-  std::vector<v1::Finding> probation_findings;
+  std::vector<v1::Finding> member_findings;
 
   // Visits one active organisation of the subtree: its members and its findings.
   auto visit = [&](uint64_t id, const v1::Organization& org) -> absl::Status {
@@ -75,19 +86,36 @@ absl::StatusOr<v1::SubtreeSummary> OrganizationRegistry::Summarize(const v1::Sum
     ASSIGN_OR_RETURN(std::vector<RegistryStore::Probation> probations,
                      store_->ProbationsIn(id, finding_day, snapshot.get()));
     for (const auto& p : probations) {
-      const bool overdue = p.ends_on < finding_day;
-      if (!overdue && p.ends_on > finding_day + kProbationNoticeDays) continue;
-      ASSIGN_OR_RETURN(std::optional<MemberRecord> member, store_->ReadMember(p.member_id, snapshot.get()));
-      v1::Finding f = OrganizationFinding(overdue ? v1::RECOGNITION_OVERDUE : v1::PROBATION_ENDING, org, 0, "");
-      f.set_member_id(absl::StrCat(p.member_id));
-      if (member && !member->versions().empty()) {
-        f.set_member_name(member->versions(member->versions_size() - 1).member().full_name());
+      if (p.ends_on > finding_day + kProbationNoticeDays) continue;
+      v1::Finding f = OrganizationFinding(v1::PROBATION_ENDING, org, 0, "");
+      ASSIGN_OR_RETURN(f, MemberFinding(std::move(f), p.member_id, snapshot.get()));
+      if (p.ends_on >= finding_day) {
+        *f.mutable_due_on() = ToProtoDate(FromDayNumber(p.ends_on));
+        f.set_message(absl::StrCat(f.member_name(), ": probation ends on ", FormatDayNumber(p.ends_on),
+                                   "; prepare the recognition"));
+      } else {
+        // Over: the cell has 30 working days to consider recognition, counted by the deadlines service.
+        ASSIGN_OR_RETURN(const ClockDueDays due, ReadClockDueDays(*store_, p.member_id, snapshot.get()));
+        const bool overdue = due.recognition && *due.recognition < finding_day;
+        f.set_kind(overdue ? v1::RECOGNITION_OVERDUE : v1::RECOGNITION_DUE);
+        if (due.recognition) *f.mutable_due_on() = ToProtoDate(FromDayNumber(*due.recognition));
+        f.set_message(absl::StrCat(f.member_name(), ": probation ended on ", FormatDayNumber(p.ends_on),
+                                   overdue ? "; recognition was due by " : "; consider recognition by ",
+                                   due.recognition ? FormatDayNumber(*due.recognition) : "30 working days after"));
       }
-      *f.mutable_due_on() = ToProtoDate(FromDayNumber(p.ends_on));
-      f.set_message(absl::StrCat(f.member_name(), overdue ? ": probation ended on " : ": probation ends on ",
-                                 FormatDayNumber(p.ends_on),
-                                 overdue ? " without recognition" : "; prepare the recognition"));
-      probation_findings.push_back(std::move(f));
+      member_findings.push_back(std::move(f));
+    }
+    ASSIGN_OR_RETURN(std::vector<uint64_t> pending, store_->PendingCeremoniesIn(id, finding_day, snapshot.get()));
+    for (uint64_t member_id : pending) {
+      ASSIGN_OR_RETURN(const ClockDueDays due, ReadClockDueDays(*store_, member_id, snapshot.get()));
+      const bool overdue = due.ceremony && *due.ceremony < finding_day;
+      v1::Finding f = OrganizationFinding(overdue ? v1::CEREMONY_OVERDUE : v1::CEREMONY_PENDING, org, 0, "");
+      ASSIGN_OR_RETURN(f, MemberFinding(std::move(f), member_id, snapshot.get()));
+      if (due.ceremony) *f.mutable_due_on() = ToProtoDate(FromDayNumber(*due.ceremony));
+      f.set_message(absl::StrCat(f.member_name(), overdue ? ": the admission ceremony was due by "
+                                                          : ": admitted, the ceremony is due by ",
+                                 due.ceremony ? FormatDayNumber(*due.ceremony) : "30 working days after the decision"));
+      member_findings.push_back(std::move(f));
     }
     return absl::OkStatus();
   };
@@ -116,7 +144,7 @@ absl::StatusOr<v1::SubtreeSummary> OrganizationRegistry::Summarize(const v1::Sum
     summary.set_total_organizations(summary.total_organizations() + count);
   }
   summary.set_member_count(summary.official_member_count() + summary.probationary_member_count());
-  for (auto& f : probation_findings) *summary.add_findings() = std::move(f);
+  for (auto& f : member_findings) *summary.add_findings() = std::move(f);
   return summary;
 }
 

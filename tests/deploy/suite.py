@@ -7,11 +7,11 @@ SERVERS = {
     "haicap-transfers": {"port": 50052, "health": "haicap.transfers.v1.Transfers"},
 }
 # Who calls whom within a province, and the variable the caller's address of the callee is in
-# (None: not dialled yet; the registry will start clocks in the deadlines service).
+# (the registry keeps its members' ceremony and recognition clocks in the deadlines service).
 CALLS = {
     ("haicap-transfers", "haicap-registry"): "HAICAP_REGISTRY",
     ("haicap-transfers", "haicap-deadlines"): "HAICAP_DEADLINES",
-    ("haicap-registry", "haicap-deadlines"): None,
+    ("haicap-registry", "haicap-deadlines"): "HAICAP_DEADLINES",
 }
 # Across provinces (HAICAP_PEERS): a transfers service moves members through another's registry.
 CROSS_PROVINCE_CALLS = {("haicap-transfers", "haicap-registry")}

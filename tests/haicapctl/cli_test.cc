@@ -245,7 +245,7 @@ TEST_F(HaicapctlTest, HelpIsUserDocumentation) {
   EXPECT_EQ(Run({"member", "admit", "--help"}), 0);
   EXPECT_THAT(out_.str(), HasSubstr("Admit (kết nạp) a new party member"));
   EXPECT_THAT(out_.str(), HasSubstr("--citizen-id 12DIGITS REQUIRED"));
-  EXPECT_THAT(out_.str(), HasSubstr("Example:\n  haicapctl member admit"));
+  EXPECT_THAT(out_.str(), HasSubstr("Examples:\n  haicapctl member admit"));
   EXPECT_EQ(Run({"member", "end", "--help"}), 0);
   EXPECT_THAT(out_.str(), HasSubstr("removed (xóa tên)"));
   EXPECT_EQ(Run({"--help"}), 0);
@@ -284,6 +284,30 @@ TEST_F(HaicapctlTest, AdmitSendsPersonalDataCeremonyAndDecision) {
             "Organisation:  104\n"
             "Status:        probationary\n"
             "Admitted:      2025-05-19\n");
+}
+
+TEST_F(HaicapctlTest, AdmitWithoutACeremonyThenRecordIt) {
+  ASSERT_EQ(Run({"member", "admit", "--name", "Phạm Thu Hà", "--born", "14/08/2001", "--sex", "nu",
+                 "--citizen-id", "001301004567", "--org", "104", "--decision-number", "230-QĐ/ĐU",
+                 "--decision-date", "01/12/2026"}),
+            0)
+      << err_.str();
+  const auto admit = fake_.last<registry::AdmitMemberRequest>();
+  EXPECT_FALSE(admit.has_ceremony_date());
+  EXPECT_EQ(FormatDate(admit.decision().date()), "2026-12-01");
+  EXPECT_THAT(out_.str(), HasSubstr("Status:        admission-pending\n"));
+
+  out_.str("");
+  ASSERT_EQ(Run({"member", "ceremony", "1024", "--on", "04/12/2026", "--etag", "3", "--request-id", "ceremony-1024"}),
+            0)
+      << err_.str();
+  const auto ceremony = fake_.last<registry::RecordAdmissionCeremonyRequest>();
+  EXPECT_EQ(ceremony.member_id(), "1024");
+  EXPECT_EQ(FormatDate(ceremony.ceremony_date()), "2026-12-04");
+  EXPECT_EQ(ceremony.etag(), "3");
+  EXPECT_EQ(ceremony.request_id(), "ceremony-1024");
+  EXPECT_THAT(out_.str(), HasSubstr("Admitted:  2026-12-04\n"));
+  EXPECT_EQ(Run({"member", "ceremony", "1024"}), 2);  // --on is required
 }
 
 TEST_F(HaicapctlTest, RegisterSendsStatusPastDatesAndEffectiveDay) {

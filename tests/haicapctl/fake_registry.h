@@ -140,6 +140,18 @@ class FakeRegistry final : public registry::Registry::Service, public RecordingF
     Record(*request);
     *response = request->member();
     response->set_id("1024");
+    response->set_status(request->has_ceremony_date() ? registry::PROBATIONARY : registry::ADMISSION_PENDING);
+    *response->mutable_admitted_on() = request->ceremony_date();
+    return grpc::Status::OK;
+  }
+
+  grpc::Status RecordAdmissionCeremony(grpc::ServerContext* context,
+                                       const registry::RecordAdmissionCeremonyRequest* request,
+                                       registry::Member* response) override {
+    std::lock_guard lock(mu_);
+    if (auto failed = Begin(context); !failed.ok()) return failed;
+    Record(*request);
+    response->set_id(request->member_id());
     response->set_status(registry::PROBATIONARY);
     *response->mutable_admitted_on() = request->ceremony_date();
     return grpc::Status::OK;

@@ -133,11 +133,10 @@ TEST_F(MembersTest, BadInputIsRefusedAndChangesNothing) {
   request.mutable_member()->set_citizen_id("12345");
   request.mutable_member()->set_sex(SEX_UNSPECIFIED);
   request.mutable_member()->clear_date_of_birth();
-  request.clear_ceremony_date();
   status = Call(&Registry::Stub::AdmitMember, request, &ignored);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   const auto fields = BadFields(status);
-  for (const char* f : {"member.full_name", "member.citizen_id", "member.sex", "member.date_of_birth", "ceremony_date"}) {
+  for (const char* f : {"member.full_name", "member.citizen_id", "member.sex", "member.date_of_birth"}) {
     EXPECT_THAT(fields, Contains(f));
   }
 
@@ -279,15 +278,18 @@ TEST_F(MembersTest, FindingsNameWhatTheOfficeMustActOn) {
   ASSERT_EQ(by_kind[PROBATION_ENDING].size(), 1u);
   EXPECT_EQ(by_kind[PROBATION_ENDING][0].member_id(), ending.id());
   EXPECT_EQ(by_kind[PROBATION_ENDING][0].due_on().day(), 20);
-  ASSERT_EQ(by_kind[RECOGNITION_OVERDUE].size(), 1u);
-  EXPECT_EQ(by_kind[RECOGNITION_OVERDUE][0].member_id(), overdue.id());
+  // Without a deadlines service no recognition clock runs: the recognition is due, by a day unknown.
+  ASSERT_EQ(by_kind[RECOGNITION_DUE].size(), 1u);
+  EXPECT_EQ(by_kind[RECOGNITION_DUE][0].member_id(), overdue.id());
+  EXPECT_FALSE(by_kind[RECOGNITION_DUE][0].has_due_on());
+  EXPECT_TRUE(by_kind[RECOGNITION_OVERDUE].empty());
 
   // As of a day a year earlier, neither probation is near its end yet.
   const auto earlier = D(2025, 8, 1);
   const SubtreeSummary then = Summary(ward_, &earlier);
   for (const auto& f : then.findings()) {
     EXPECT_NE(f.kind(), PROBATION_ENDING);
-    EXPECT_NE(f.kind(), RECOGNITION_OVERDUE);
+    EXPECT_NE(f.kind(), RECOGNITION_DUE);
   }
 }
 

@@ -65,7 +65,12 @@ class SuiteTest : public ::testing::Test {
   void StartRegistry() {
     server::ServerOptions options = Options(registry_dir_.path());
     if (registry_port_ != 0) options.listen = Fixed(registry_port_);
-    auto server = registry::RegistryServer::Start(options, &clock_);
+    // Started after the deadlines service, the registry keeps its member clocks there.
+    if (deadlines_port_ != 0) options.peers["deadlines"] = Fixed(deadlines_port_);
+    auto server = registry::RegistryServer::Start(options, &clock_,
+                                                  {.outbox_poll = absl::Milliseconds(5),
+                                                   .initial_backoff = absl::Milliseconds(5),
+                                                   .recognition_interval = absl::Milliseconds(10)});
     ASSERT_TRUE(server.ok()) << server.status();
     registry_ = std::move(*server);
     registry_port_ = registry_->port();

@@ -87,33 +87,69 @@ void AddAdmit(CLI::App* member, Session& session) {
   };
   auto flags = std::make_shared<Flags>();
   CLI::App* cmd = member->add_subcommand(
-      "admit", "Admit (kết nạp) a new party member: probation (dự bị) starts on the ceremony day");
+      "admit", "Admit (kết nạp) a new party member: probation (dự bị) starts on the ceremony day, or "
+               "the member waits for the ceremony");
   flags->person.AddTo(cmd, /*required=*/true);
   cmd->add_option("--org", flags->org,
                   "The cell, grassroots cell or grassroots committee that admits the member")
       ->required()
       ->type_name("ID");
-  AddDateOption(cmd, "--ceremony", flags->ceremony, "Day of the admission ceremony (lễ kết nạp)")
-      ->required();
+  AddDateOption(cmd, "--ceremony", flags->ceremony,
+                "Day of the admission ceremony (lễ kết nạp); leave out while it is still to come");
   flags->decision.AddTo(cmd);
   cmd->footer(std::string(kRetryNote) + R"(
 The member is probationary for 12 months from the ceremony; the admission decision
-(quyết định kết nạp) may not be dated after the ceremony.
+(quyết định kết nạp) may not be dated after the ceremony. Without --ceremony the member is
+admission-pending from --decision-date (then required): not yet counted, and the deadlines
+service keeps the 30 working days for the ceremony; record it with `member ceremony`.
 
-Example:
+Examples:
   haicapctl member admit --name "Nguyễn Văn An" --born 02/05/1998 --sex male \
       --citizen-id 001098012345 --org 104 --ceremony 19/05/2025 \
-      --decision-number 215-QĐ/ĐU --decision-date 05/05/2025)");
+      --decision-number 215-QĐ/ĐU --decision-date 05/05/2025
+  haicapctl member admit --name "Phạm Thu Hà" --born 14/08/2001 --sex female \
+      --citizen-id 001301004567 --org 104 --decision-number 230-QĐ/ĐU --decision-date 01/12/2026)");
   session.SetAction(cmd, [flags](Session& s) {
     registry::AdmitMemberRequest request;
     flags->person.Fill(request.mutable_member(), /*mask=*/nullptr);
     request.mutable_member()->set_organization_id(flags->org);
-    SetDate(flags->ceremony, request.mutable_ceremony_date());
+    if (!flags->ceremony.empty()) SetDate(flags->ceremony, request.mutable_ceremony_date());
     flags->decision.Fill(&request);
     registry::Member admitted;
     grpc::Status status = s.Call(&Registry::Stub::AdmitMember, request, &admitted);
     if (!status.ok()) return s.FailChange(status, request.request_id());
     return s.Show(admitted, [&](std::ostream& out) { PrintMember(out, admitted); });
+  });
+}
+
+void AddCeremony(CLI::App* member, Session& session) {
+  struct Flags {
+    std::string id, on, etag;
+    RequestIdFlag request_id;
+  };
+  auto flags = std::make_shared<Flags>();
+  CLI::App* cmd = member->add_subcommand(
+      "ceremony", "Record the admission ceremony (lễ kết nạp) of an admission-pending member");
+  cmd->add_option("id", flags->id, "Member id")->required();
+  AddDateOption(cmd, "--on", flags->on, "The day the ceremony was held (not after today)")->required();
+  AddEtagOption(cmd, flags->etag, "member get -o json", "member");
+  flags->request_id.AddTo(cmd);
+  cmd->footer(std::string(kRetryNote) + R"(
+The member is probationary from that day for 12 months, and the ceremony's clock in the
+deadlines service is finished on it (on time or late against its 30 working days).
+
+Example:
+  haicapctl member ceremony 1025 --on 19/12/2026)");
+  session.SetAction(cmd, [flags](Session& s) {
+    registry::RecordAdmissionCeremonyRequest request;
+    request.set_member_id(flags->id);
+    SetDate(flags->on, request.mutable_ceremony_date());
+    request.set_etag(flags->etag);
+    request.set_request_id(flags->request_id.value());
+    registry::Member member;
+    grpc::Status status = s.Call(&Registry::Stub::RecordAdmissionCeremony, request, &member);
+    if (!status.ok()) return s.FailChange(status, request.request_id());
+    return s.Show(member, [&](std::ostream& out) { PrintMember(out, member); });
   });
 }
 
@@ -276,6 +312,7 @@ Examples:
 
 void AddMemberChangeCommands(CLI::App* member, Session& session) {
   AddAdmit(member, session);
+  AddCeremony(member, session);
   AddRegister(member, session);
   AddRecognize(member, session);
   AddEnd(member, session);

@@ -13,6 +13,7 @@ namespace {
 std::string EventLabel(registry::MemberEventType type) {
   switch (type) {
     case registry::ADMITTED: return "admitted";
+    case registry::CEREMONY_HELD: return "ceremony-held";
     case registry::REGISTERED: return "registered";
     case registry::RECOGNIZED_OFFICIAL: return "recognized-official";
     case registry::MEMBERSHIP_ENDED: return "ended";
@@ -59,7 +60,9 @@ std::string EventDetails(const registry::MemberEvent& event) {
   const registry::Member& member = event.member();
   switch (event.type()) {
     case registry::ADMITTED:
-      return absl::StrCat("into ", member.organization_id(), ", probationary");
+      return absl::StrCat("into ", member.organization_id(), ", ", MemberStatusLabel(member.status()));
+    case registry::CEREMONY_HELD:
+      return absl::StrCat("probationary from ", FormatDate(event.effective_date()));
     case registry::REGISTERED:
       return absl::StrCat("in ", member.organization_id(), ", ",
                           MemberStatusLabel(member.status()));
@@ -98,6 +101,8 @@ void PrintMember(std::ostream& out, const registry::Member& member) {
                        {"Status", MemberStatusLabel(member.status())},
                        {"Admitted", FormatDate(member.admitted_on())},
                        {"Official", FormatDate(member.official_on())},
+                       {"Ceremony by", FormatDate(member.ceremony_due_on())},
+                       {"Recognise by", FormatDate(member.recognition_due_on())},
                        {"Ended", FormatDate(member.ended_on())},
                        {"End reason", member.end_reason()},
                        {"Etag", member.etag()},

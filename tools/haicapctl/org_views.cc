@@ -59,6 +59,9 @@ std::string FindingLabel(registry::FindingKind kind) {
     case registry::GRASSROOTS_CELL_TOO_LARGE: return "grassroots cell too large";
     case registry::PROBATION_ENDING: return "probation ending";
     case registry::RECOGNITION_OVERDUE: return "recognition overdue";
+    case registry::RECOGNITION_DUE: return "recognition due";
+    case registry::CEREMONY_PENDING: return "ceremony pending";
+    case registry::CEREMONY_OVERDUE: return "ceremony overdue";
     default: return absl::StrCat(static_cast<int>(kind));
   }
 }

@@ -1,0 +1,194 @@
+// The registry's clocks in the deadlines service, over real gRPC between the two real servers:
+// the 30 working days for an admission ceremony and for considering recognition after the 12
+// months of probation, their due days in GetMember and in the findings of SummarizeSubtree, and
+// the clocks surviving a deadlines outage.
+#include "tests/transfers/suite_fixture.h"
+
+namespace haicap::transfers::testing {
+namespace {
+
+class MemberClocksTest : public SuiteTest {
+ protected:
+  // The deadlines service first, so that the registry gets its address; no transfers needed.
+  void SetUp() override {
+    StartDeadlines();
+    StartRegistry();
+    wards_ = MustCreateWards();
+  }
+
+  // A person of the ward office's cell.
+  reg::Member Person(const std::string& name, const std::string& citizen_id, reg::Sex sex, google::type::Date born) {
+    reg::Member m;
+    m.set_full_name(name);
+    *m.mutable_date_of_birth() = born;
+    m.set_sex(sex);
+    m.set_citizen_id(citizen_id);
+    m.set_organization_id(wards_.ubnd_cell);
+    return m;
+  }
+  reg::Member MustAdmitPending(const std::string& name, const std::string& citizen_id, google::type::Date decided) {
+    reg::AdmitMemberRequest request;
+    *request.mutable_member() = Person(name, citizen_id, reg::FEMALE, Day(2000, 4, 2));
+    request.mutable_decision()->set_number("230-QĐ/ĐU");
+    *request.mutable_decision()->mutable_date() = decided;
+    request.set_request_id("admit-" + citizen_id);
+    return MustRegistry(&reg::Registry::Stub::AdmitMember, request);
+  }
+  reg::Member MustRegisterProbationary(const std::string& name, const std::string& citizen_id,
+                                       google::type::Date admitted) {
+    reg::RegisterMemberRequest request;
+    reg::Member& m = *request.mutable_member();
+    m = Person(name, citizen_id, reg::MALE, Day(1999, 9, 9));
+    m.set_status(reg::PROBATIONARY);
+    *m.mutable_admitted_on() = admitted;
+    *request.mutable_effective_date() = Day(2025, 7, 1);
+    return MustRegistry(&reg::Registry::Stub::RegisterMember, request);
+  }
+  grpc::Status GetDossier(const std::string& id, dl::Dossier* dossier) {
+    dl::GetDossierRequest request;
+    request.set_id(id);
+    return CallOn(*deadlines_stub_, &dl::Deadlines::Stub::GetDossier, request, dossier, "x");
+  }
+  dl::Dossier EventuallyDossier(const std::string& id, dl::DossierStatus status) {
+    dl::Dossier dossier;
+    if (!Await([&] { return GetDossier(id, &dossier).ok() && dossier.status() == status; }, &clock_,
+               absl::Milliseconds(20))) {
+      ADD_FAILURE() << id << " never became " << dl::DossierStatus_Name(status) << ": " << dossier.ShortDebugString();
+    }
+    return dossier;
+  }
+  // The member once `field` (ceremony_due_on or recognition_due_on) is known.
+  reg::Member EventuallyDue(const std::string& id, bool ceremony) {
+    reg::Member member;
+    if (!Await([&] {
+          member = GetMember(id);
+          return ceremony ? member.has_ceremony_due_on() : member.has_recognition_due_on();
+        }, &clock_, absl::Milliseconds(20))) {
+      ADD_FAILURE() << "member " << id << " never got its due day: " << member.ShortDebugString();
+    }
+    return member;
+  }
+  // The findings about `member` in the sending ward's summary.
+  std::vector<reg::Finding> FindingsAbout(const std::string& member) {
+    reg::SummarizeSubtreeRequest request;
+    request.set_organization_id(wards_.tay_tuu);
+    std::vector<reg::Finding> out;
+    const reg::SubtreeSummary summary = MustRegistry(&reg::Registry::Stub::SummarizeSubtree, request);
+    for (const reg::Finding& f : summary.findings()) {
+      if (f.member_id() == member) out.push_back(f);
+    }
+    return out;
+  }
+
+  Wards wards_;
+};
+
+TEST_F(MemberClocksTest, TheCeremonyClockRunsFromTheDecisionAndSkipsTet) {
+  // Decided Mon 9/2/2026 (today is Tue 10/2): 30 working days from Tue 10/2, Tết 14–22/2 skipped.
+  const reg::Member pending = MustAdmitPending("Phạm Thu Hà", "001300000001", Day(2026, 2, 9));
+  ASSERT_EQ(pending.status(), reg::ADMISSION_PENDING);
+  const reg::Member waiting = EventuallyDue(pending.id(), /*ceremony=*/true);
+  EXPECT_EQ(Ymd(waiting.ceremony_due_on()), "2026-03-30");
+
+  dl::Dossier clock;
+  ASSERT_TRUE(GetDossier("CEREMONY-" + pending.id(), &clock).ok());
+  EXPECT_EQ(clock.kind(), dl::PARTY_OBLIGATION);
+  EXPECT_EQ(clock.subject(), "registry/members/" + pending.id() + "/ceremony");
+  EXPECT_EQ(clock.unit_code(), wards_.ubnd_cell);
+  EXPECT_EQ(clock.status(), dl::RECEIVED);
+
+  const std::vector<reg::Finding> findings = FindingsAbout(pending.id());
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].kind(), reg::CEREMONY_PENDING);
+  EXPECT_EQ(Ymd(findings[0].due_on()), "2026-03-30");
+  EXPECT_EQ(findings[0].member_name(), "Phạm Thu Hà");
+
+  reg::RecordAdmissionCeremonyRequest held;
+  held.set_member_id(pending.id());
+  *held.mutable_ceremony_date() = Day(2026, 2, 10);
+  held.set_request_id("ceremony-1");
+  const reg::Member probationary = MustRegistry(&reg::Registry::Stub::RecordAdmissionCeremony, held);
+  EXPECT_EQ(probationary.status(), reg::PROBATIONARY);
+  EXPECT_EQ(MembersUnder(wards_.tay_tuu, Day(2026, 2, 10)), 1);
+  const dl::Dossier done = EventuallyDossier("CEREMONY-" + pending.id(), dl::PROCESSED);
+  EXPECT_EQ(done.outcome(), dl::EARLY);
+  EXPECT_TRUE(FindingsAbout(pending.id()).empty());
+  // The probation has just begun: no recognition clock yet.
+  EXPECT_EQ(GetDossier("RECOGNITION-" + pending.id(), &clock).error_code(), grpc::StatusCode::NOT_FOUND);
+}
+
+TEST_F(MemberClocksTest, AnOverdueCeremonyIsFlaggedAndAWithdrawnAdmissionStopsItsClock) {
+  // Decided Mon 3/11/2025: the 30 working days ended on Mon 15/12/2025.
+  const reg::Member pending = MustAdmitPending("Đỗ Văn Nam", "001300000002", Day(2025, 11, 3));
+  EXPECT_EQ(Ymd(EventuallyDue(pending.id(), true).ceremony_due_on()), "2025-12-15");
+  const std::vector<reg::Finding> findings = FindingsAbout(pending.id());
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].kind(), reg::CEREMONY_OVERDUE);
+
+  reg::EndMembershipRequest end;
+  end.set_member_id(pending.id());
+  end.set_status(reg::REMOVED);
+  end.set_reason("không tổ chức được lễ kết nạp");
+  *end.mutable_effective_date() = Day(2026, 2, 10);
+  MustRegistry(&reg::Registry::Stub::EndMembership, end);
+  const dl::Dossier stopped = EventuallyDossier("CEREMONY-" + pending.id(), dl::STOPPED);
+  EXPECT_TRUE(FindingsAbout(pending.id()).empty());
+}
+
+TEST_F(MemberClocksTest, TheRecognitionClockStartsWhenTheTwelveMonthsEnd) {
+  // Admitted 15/1/2025: the 12 months ended on Thu 15/1/2026; 30 working days later, Tết skipped,
+  // is Thu 5/3/2026.
+  const reg::Member ended = MustRegisterProbationary("Lê Văn Cường", "001199000003", Day(2025, 1, 15));
+  // Admitted 1/3/2025: still on probation until 1/3/2026.
+  const reg::Member later = MustRegisterProbationary("Trần Văn Dũng", "001199000004", Day(2025, 3, 1));
+
+  const reg::Member due = EventuallyDue(ended.id(), /*ceremony=*/false);
+  EXPECT_EQ(Ymd(due.recognition_due_on()), "2026-03-05");
+  std::vector<reg::Finding> findings = FindingsAbout(ended.id());
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].kind(), reg::RECOGNITION_DUE);
+  EXPECT_EQ(Ymd(findings[0].due_on()), "2026-03-05");
+  dl::Dossier clock;
+  ASSERT_TRUE(GetDossier("RECOGNITION-" + ended.id(), &clock).ok());
+  EXPECT_EQ(clock.subject(), "registry/members/" + ended.id() + "/recognition");
+  EXPECT_EQ(GetDossier("RECOGNITION-" + later.id(), &clock).error_code(), grpc::StatusCode::NOT_FOUND);
+
+  // Friday 6/3/2026: the first one is overdue, the second one's 12 months are over.
+  clock_.Advance(absl::FromCivil(absl::CivilMinute(2026, 3, 6, 9, 0), VietnamTimeZone()) - clock_.Now());
+  findings = FindingsAbout(ended.id());
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].kind(), reg::RECOGNITION_OVERDUE);
+  EXPECT_EQ(Ymd(EventuallyDue(later.id(), false).recognition_due_on()), "2026-04-13");
+
+  reg::RecognizeOfficialRequest recognize;
+  recognize.set_member_id(ended.id());
+  recognize.mutable_decision()->set_number("301-QĐ/ĐU");
+  *recognize.mutable_decision()->mutable_date() = Day(2026, 3, 6);
+  recognize.set_request_id("recognize-1");
+  EXPECT_EQ(MustRegistry(&reg::Registry::Stub::RecognizeOfficial, recognize).status(), reg::OFFICIAL);
+  EXPECT_EQ(EventuallyDossier("RECOGNITION-" + ended.id(), dl::PROCESSED).outcome(), dl::LATE);
+  EXPECT_TRUE(FindingsAbout(ended.id()).empty());
+}
+
+TEST_F(MemberClocksTest, ClocksWaitOutADeadlinesOutageAndStartOnce) {
+  deadlines_.reset();
+  const reg::Member pending = MustAdmitPending("Vũ Thị Lan", "001300000005", Day(2026, 2, 9));
+  // The admission is answered; its clock waits in the registry's outbox.
+  EXPECT_EQ(pending.status(), reg::ADMISSION_PENDING);
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  EXPECT_FALSE(GetMember(pending.id()).has_ceremony_due_on());
+  // A restart of the registry too loses nothing.
+  registry_.reset();
+  StartRegistry();
+  StartDeadlines();
+  EXPECT_EQ(Ymd(EventuallyDue(pending.id(), true).ceremony_due_on()), "2026-03-30");
+  dl::ListDossiersRequest list;
+  list.set_unit_code(wards_.ubnd_cell);
+  dl::ListDossiersResponse listed;
+  ASSERT_TRUE(CallOn(*deadlines_stub_, &dl::Deadlines::Stub::ListDossiers, list, &listed, "x").ok());
+  ASSERT_EQ(listed.dossiers_size(), 1);
+  EXPECT_EQ(listed.dossiers(0).id(), "CEREMONY-" + pending.id());
+}
+
+}  // namespace
+}  // namespace haicap::transfers::testing
