@@ -12,21 +12,28 @@
 #include <sstream>
 #include <string>
 #include <thread>
+#include <vector>
 
 namespace haicap::testing {
 
-// One run of a server binary (--listen=127.0.0.1:0, --data-dir) with its stderr in a file; the
-// port comes from its "listening" log line. Killed with SIGKILL when destroyed.
+// One run of a server binary (--listen=127.0.0.1:0, --data-dir, then `flags`, e.g. peer
+// addresses) with its stderr in a file; the port comes from its "listening" log line. Killed with
+// SIGKILL when destroyed.
 class ServerProcess {
  public:
-  ServerProcess(const std::string& binary, const std::string& data_dir, const std::string& log_path)
+  ServerProcess(const std::string& binary, const std::string& data_dir, const std::string& log_path,
+                const std::vector<std::string>& flags = {})
       : log_path_(log_path) {
+    std::vector<std::string> args = {binary, "--listen=127.0.0.1:0", "--data-dir=" + data_dir};
+    args.insert(args.end(), flags.begin(), flags.end());
+    std::vector<char*> argv;
+    for (std::string& arg : args) argv.push_back(arg.data());
+    argv.push_back(nullptr);
     pid_ = fork();
     if (pid_ == 0) {
       FILE* log = fopen(log_path.c_str(), "w");
       dup2(fileno(log), STDERR_FILENO);
-      const std::string data_flag = "--data-dir=" + data_dir;
-      execl(binary.c_str(), binary.c_str(), "--listen=127.0.0.1:0", data_flag.c_str(), static_cast<char*>(nullptr));
+      execv(binary.c_str(), argv.data());
       _exit(127);
     }
     // Wait for the "listening" line, which carries the port.

@@ -67,7 +67,7 @@ class SuiteTest : public ::testing::Test {
     if (registry_port_ != 0) options.listen = Fixed(registry_port_);
     // Started after the deadlines service, the registry keeps its member clocks there.
     if (deadlines_port_ != 0) options.peers["deadlines"] = Fixed(deadlines_port_);
-    auto server = registry::RegistryServer::Start(options, &clock_,
+    auto server = registry::RegistryServer::Start(options, services_clock_,
                                                   {.outbox_poll = absl::Milliseconds(5),
                                                    .initial_backoff = absl::Milliseconds(5),
                                                    .recognition_interval = absl::Milliseconds(10)});
@@ -79,7 +79,7 @@ class SuiteTest : public ::testing::Test {
   void StartDeadlines() {
     server::ServerOptions options = Options(deadlines_dir_.path());
     if (deadlines_port_ != 0) options.listen = Fixed(deadlines_port_);
-    auto server = deadlines::DeadlinesServer::Start(options, &clock_, {.sweep_interval = absl::Milliseconds(5)});
+    auto server = deadlines::DeadlinesServer::Start(options, services_clock_, {.sweep_interval = absl::Milliseconds(5)});
     ASSERT_TRUE(server.ok()) << server.status();
     deadlines_ = std::move(*server);
     deadlines_port_ = deadlines_->port();
@@ -91,7 +91,7 @@ class SuiteTest : public ::testing::Test {
     options.peers = extra_peers_;
     options.peers["registry"] = Fixed(registry_port_);
     options.peers["deadlines"] = Fixed(deadlines_port_);
-    auto server = TransfersServer::Start(options, &clock_,
+    auto server = TransfersServer::Start(options, services_clock_,
                                          {.outbox_poll = absl::Milliseconds(5), .initial_backoff = absl::Milliseconds(5)});
     ASSERT_TRUE(server.ok()) << server.status();
     transfers_ = std::move(*server);
@@ -321,6 +321,8 @@ class SuiteTest : public ::testing::Test {
   haicap::testing::TempDir registry_dir_, deadlines_dir_, transfers_dir_;
   // Tue 10/2/2026 09:00 in Vietnam, the week before Tết Bính Ngọ.
   FakeClock clock_{absl::FromCivil(absl::CivilMinute(2026, 2, 10, 9, 0), VietnamTimeZone())};
+  // What the servers started here run on: clock_, unless a test runs one of them as a real binary.
+  const Clock* services_clock_ = &clock_;
   int registry_port_ = 0, deadlines_port_ = 0;
   // More peers for the transfers server, e.g. "registry/31" → another province's registry.
   std::map<std::string, std::string> extra_peers_;
