@@ -111,9 +111,8 @@ absl::StatusOr<v1::Organization> OrganizationRegistry::Create(const v1::CreateOr
   errors.Add(CheckDecision(request.decision(), "decision"));
   RETURN_IF_ERROR(errors.Result());
 
-  return store_->idempotency().Run<v1::Organization>(
+  return RunStructural<Shared, v1::Organization>(
       "CreateOrganization", request.request_id(), [&](WriteBatch* batch) -> absl::StatusOr<v1::Organization> {
-        std::shared_lock lock(structure_mu_);
         ChangeSet change(store_, caller.actor, request.request_id(), clock_->Now());
         ASSIGN_OR_RETURN(const uint64_t id, StageEstablish(change, request.organization(), request.effective_date(),
                                                            request.decision(), "organization.parent_id"));
@@ -152,9 +151,8 @@ absl::StatusOr<v1::Organization> OrganizationRegistry::Update(const v1::UpdateOr
   const uint64_t id = *ParseOrganizationId(values.id(), "organization.id");
   const int64_t day = *CheckEffectiveDate(request.effective_date(), "effective_date");
 
-  return store_->idempotency().Run<v1::Organization>(
+  return RunStructural<Exclusive, v1::Organization>(
       "UpdateOrganization", request.request_id(), [&](WriteBatch* batch) -> absl::StatusOr<v1::Organization> {
-        std::unique_lock lock(structure_mu_);
         ChangeSet change(store_, caller.actor, request.request_id(), clock_->Now());
         ASSIGN_OR_RETURN(const OrganizationRecord* record, change.Load(id, "organization.id"));
         if (!request.etag().empty() && request.etag() != absl::StrCat(record->revision())) {
@@ -194,10 +192,9 @@ absl::StatusOr<v1::MoveOrganizationsResponse> OrganizationRegistry::Move(const v
   const std::vector<uint64_t> ids = *CheckIdList(request.organization_ids(), "organization_ids", kMaxMoveBatch);
   const uint64_t new_parent = *ParseOrganizationId(request.new_parent_id(), "new_parent_id");
 
-  return store_->idempotency().Run<v1::MoveOrganizationsResponse>(
+  return RunStructural<Exclusive, v1::MoveOrganizationsResponse>(
       "MoveOrganizations", request.request_id(),
       [&](WriteBatch* batch) -> absl::StatusOr<v1::MoveOrganizationsResponse> {
-        std::unique_lock lock(structure_mu_);
         ChangeSet change(store_, caller.actor, request.request_id(), clock_->Now());
         for (size_t i = 0; i < ids.size(); ++i) {
           RETURN_IF_ERROR(StageMove(change, ids[i], new_parent, request.effective_date(), request.decision(),
@@ -238,10 +235,9 @@ absl::StatusOr<v1::MergeOrganizationsResponse> OrganizationRegistry::Merge(const
   RETURN_IF_ERROR(errors.Result());
   const int64_t day = *CheckEffectiveDate(request.effective_date(), "effective_date");
 
-  return store_->idempotency().Run<v1::MergeOrganizationsResponse>(
+  return RunStructural<Exclusive, v1::MergeOrganizationsResponse>(
       "MergeOrganizations", request.request_id(),
       [&](WriteBatch* batch) -> absl::StatusOr<v1::MergeOrganizationsResponse> {
-        std::unique_lock lock(structure_mu_);
         ChangeSet change(store_, caller.actor, request.request_id(), clock_->Now());
         uint64_t successor = 0;
         if (into_new) {
@@ -314,9 +310,8 @@ absl::StatusOr<v1::Organization> OrganizationRegistry::Dissolve(const v1::Dissol
   RETURN_IF_ERROR(errors.Result());
   const uint64_t id = *ParseOrganizationId(request.id(), "id");
 
-  return store_->idempotency().Run<v1::Organization>(
+  return RunStructural<Exclusive, v1::Organization>(
       "DissolveOrganization", request.request_id(), [&](WriteBatch* batch) -> absl::StatusOr<v1::Organization> {
-        std::unique_lock lock(structure_mu_);
         ChangeSet change(store_, caller.actor, request.request_id(), clock_->Now());
         RETURN_IF_ERROR(StageDissolve(change, id, request.effective_date(), request.decision()));
         RETURN_IF_ERROR(change.Validate());

@@ -101,11 +101,8 @@ absl::Status CheckEtag(const MemberRecord& record, const std::string& etag, uint
 absl::StatusOr<v1::Member> OrganizationRegistry::CommitMemberChange(
     std::string_view method, const std::string& request_id, const Caller& caller,
     const std::function<absl::StatusOr<uint64_t>(ChangeSet&)>& stage) {
-  // Held through the commit: the clocks staged below read what the last change committed.
-  std::unique_lock lock(structure_mu_, std::defer_lock);
-  ASSIGN_OR_RETURN(v1::Member member, store_->idempotency().Run<v1::Member>(
+  absl::StatusOr<v1::Member> member = RunStructural<Exclusive, v1::Member>(
       method, request_id, [&](rocksdb::WriteBatch* batch) -> absl::StatusOr<v1::Member> {
-        lock.lock();
         ChangeSet change(store_, caller.actor, request_id, clock_->Now());
         ASSIGN_OR_RETURN(uint64_t id, stage(change));
         RETURN_IF_ERROR(change.Validate());
@@ -124,8 +121,8 @@ absl::StatusOr<v1::Member> OrganizationRegistry::CommitMemberChange(
           }));
         }
         return change.LatestMember(id);
-      }));
-  if (clocks_) clocks_->Notify();
+      });
+  if (member.ok() && clocks_) clocks_->Notify();
   return member;
 }
 

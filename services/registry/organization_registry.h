@@ -109,6 +109,21 @@ class OrganizationRegistry {
   absl::StatusOr<v1::Finding> MemberFinding(v1::Finding finding, uint64_t member_id,
                                             const rocksdb::Snapshot* snapshot) const;
 
+  // Runs `change` once per request id (IdempotencyStore::Run) under the structure lock — `Lock` is
+  // std::shared_lock for creations, std::unique_lock for the rest — held until its batch is
+  // committed: released earlier, the next change could read what this one is about to overwrite.
+  template <typename Lock, typename Response>
+  absl::StatusOr<Response> RunStructural(std::string_view method, const std::string& request_id,
+                                         const std::function<absl::StatusOr<Response>(rocksdb::WriteBatch*)>& change) {
+    Lock lock(structure_mu_, std::defer_lock);
+    return store_->idempotency().Run<Response>(method, request_id, [&](rocksdb::WriteBatch* batch) {
+      lock.lock();
+      return change(batch);
+    });
+  }
+  using Exclusive = std::unique_lock<std::shared_mutex>;
+  using Shared = std::shared_lock<std::shared_mutex>;
+
   // Runs one member mutation under the structure lock, held until the batch is committed: `stage`
   // adds events to a ChangeSet and returns the member to answer with; then the change is
   // validated and committed idempotently with the member clocks' messages.

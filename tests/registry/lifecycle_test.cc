@@ -1,4 +1,7 @@
 // Merges, retries with the same request_id, and the history they leave.
+#include <algorithm>
+#include <thread>
+
 #include "tests/registry/registry_fixture.h"
 
 namespace haicap::registry::testing {
@@ -194,6 +197,31 @@ TEST_F(LifecycleTest, ConcurrentRetriesOfOneCreateMakeOneOrganization) {
   for (auto& t : threads) t.join();
   for (const auto& id : ids) EXPECT_EQ(id, ids[0]);
   EXPECT_EQ(ChildIds(ward_).size(), 3u);  // A, B and the one new cell
+}
+
+TEST_F(LifecycleTest, ConcurrentChangesToOneOrganizationAreAllKept) {
+  // Eight clerks rename one cell at once, each for a later day: every acknowledged change is in
+  // its history (none overwrites another read before it was committed).
+  constexpr int kClerks = 8;
+  std::vector<std::thread> threads;
+  std::vector<bool> acknowledged(kClerks);
+  for (int i = 0; i < kClerks; ++i) {
+    threads.emplace_back([&, i] {
+      UpdateOrganizationRequest update;
+      update.mutable_organization()->set_id(a_cell_);
+      update.mutable_organization()->set_name("Chi bộ giáo viên A " + std::to_string(i + 1));
+      update.mutable_update_mask()->add_paths("name");
+      *update.mutable_effective_date() = D(2025, 8, i + 1);
+      update.set_request_id("rename-" + std::to_string(i));
+      Organization org;
+      acknowledged[i] = Call(&Registry::Stub::UpdateOrganization, update, &org).ok();
+    });
+  }
+  for (auto& t : threads) t.join();
+  for (int i = 0; i < kClerks; ++i) EXPECT_TRUE(acknowledged[i]) << i;
+  const std::vector<EventType> history = EventTypes(a_cell_);
+  EXPECT_EQ(std::count(history.begin(), history.end(), UPDATED), kClerks);
+  EXPECT_EQ(MustGet(a_cell_).name(), "Chi bộ giáo viên A 8");
 }
 
 }  // namespace
