@@ -219,7 +219,9 @@ absl::StatusOr<v1::ImportReport> OrganizationRegistry::ImportMembers(const v1::I
   if (request.dry_run()) return report;
   rocksdb::WriteBatch batch;
   change.Write(&batch);
+  RETURN_IF_ERROR(StageMemberClocks(change, &batch));
   RETURN_IF_ERROR(store_->db()->Commit(&batch));
+  if (clocks_) clocks_->Notify();
   return report;
 }
 

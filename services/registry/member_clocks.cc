@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/civil_date.h"
+#include "common/organization_unit.h"
 #include "common/status_macros.h"
 #include "haicap/deadlines/v1/deadlines.pb.h"
 
@@ -60,7 +61,7 @@ absl::Status MemberClocks::Create(rocksdb::WriteBatch* batch, uint64_t id, Membe
   d.set_id(DossierId(clock, id));
   d.set_kind(dl::PARTY_OBLIGATION);
   d.set_subject(absl::StrCat("registry/members/", id, "/", ClockName(clock)));
-  d.set_unit_code(member.organization_id());
+  d.set_unit_code(OrganizationUnitCode(member.organization_id()));
   d.set_procedure_code(clock == kCeremonyClock ? "le-ket-nap-dang-vien" : "cong-nhan-dang-vien-chinh-thuc");
   *d.mutable_received_at() = ToTimestamp(std::min(clock_->Now(), At(start, 7)));
   d.mutable_duration()->set_amount(kWithinWorkingDays);
@@ -98,13 +99,16 @@ absl::Status MemberClocks::Stage(rocksdb::WriteBatch* batch, uint64_t id, const 
   const v1::Member* was = LatestOf(before);
   if (!now || (was && was->status() == now->status())) return absl::OkStatus();
   if (!was) {
-    // A new member: only an admission still waiting for its ceremony has a clock yet.
+    // A new member: an admission still waiting for its ceremony, or a probation already over
+    // (registered or imported after the fact).
+    if (now->status() == v1::PROBATIONARY) return StageRecognitionStart(batch, id, after);
     if (now->status() != v1::ADMISSION_PENDING) return absl::OkStatus();
     return Create(batch, id, kCeremonyClock, *now, FromDayNumber(after.versions(0).from_day()));
   }
   if (was->status() == v1::ADMISSION_PENDING) {
-    if (now->status() == v1::PROBATIONARY) return Finish(batch, id, kCeremonyClock, ToDay(now->admitted_on()));
-    return Stop(batch, id, kCeremonyClock, *now);
+    if (now->status() != v1::PROBATIONARY) return Stop(batch, id, kCeremonyClock, *now);
+    RETURN_IF_ERROR(Finish(batch, id, kCeremonyClock, ToDay(now->admitted_on())));
+    return StageRecognitionStart(batch, id, after);
   }
   if (was->status() != v1::PROBATIONARY) return absl::OkStatus();
   ASSIGN_OR_RETURN(std::optional<int64_t> recognition, store_->ReadClockDue(id, kRecognitionClock));

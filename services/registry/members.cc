@@ -98,6 +98,20 @@ absl::Status CheckEtag(const MemberRecord& record, const std::string& etag, uint
   return Aborted("ETAG_MISMATCH", absl::StrCat("member ", id, " changed since it was read; read it again"));
 }
 
+absl::Status OrganizationRegistry::StageMemberClocks(const ChangeSet& change, rocksdb::WriteBatch* batch) {
+  if (!clocks_) return absl::OkStatus();
+  return change.ForEachChangedMember([&](uint64_t member_id, const MemberRecord* before, const MemberRecord& after,
+                                         const std::vector<MemberEvent>& events) {
+    std::optional<absl::CivilDay> recognized_on;
+    for (const MemberEvent& e : events) {
+      if (e.type() == v1::RECOGNIZED_OFFICIAL && !IsUnset(e.decision().date())) {
+        recognized_on = ToCivilDay(e.decision().date(), "decision.date").value_or(VietnamDay(clock_->Now()));
+      }
+    }
+    return clocks_->Stage(batch, member_id, before, after, recognized_on);
+  });
+}
+
 absl::StatusOr<v1::Member> OrganizationRegistry::CommitMemberChange(
     std::string_view method, const std::string& request_id, const Caller& caller,
     const std::function<absl::StatusOr<uint64_t>(ChangeSet&)>& stage) {
@@ -107,19 +121,7 @@ absl::StatusOr<v1::Member> OrganizationRegistry::CommitMemberChange(
         ASSIGN_OR_RETURN(uint64_t id, stage(change));
         RETURN_IF_ERROR(change.Validate());
         change.Write(batch);
-        if (clocks_) {
-          RETURN_IF_ERROR(change.ForEachChangedMember([&](uint64_t member_id, const MemberRecord* before,
-                                                          const MemberRecord& after,
-                                                          const std::vector<MemberEvent>& events) {
-            std::optional<absl::CivilDay> recognized_on;
-            for (const MemberEvent& e : events) {
-              if (e.type() == v1::RECOGNIZED_OFFICIAL && !IsUnset(e.decision().date())) {
-                recognized_on = ToCivilDay(e.decision().date(), "decision.date").value_or(VietnamDay(clock_->Now()));
-              }
-            }
-            return clocks_->Stage(batch, member_id, before, after, recognized_on);
-          }));
-        }
+        RETURN_IF_ERROR(StageMemberClocks(change, batch));
         return change.LatestMember(id);
       });
   if (member.ok() && clocks_) clocks_->Notify();

@@ -124,6 +124,9 @@ class OrganizationRegistry {
   using Exclusive = std::unique_lock<std::shared_mutex>;
   using Shared = std::shared_lock<std::shared_mutex>;
 
+  // Adds to `batch` the member clocks' messages for every member `change` touches.
+  absl::Status StageMemberClocks(const ChangeSet& change, rocksdb::WriteBatch* batch);
+
   // Runs one member mutation under the structure lock, held until the batch is committed: `stage`
   // adds events to a ChangeSet and returns the member to answer with; then the change is
   // validated and committed idempotently with the member clocks' messages.

@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/civil_date.h"
 #include "common/errors.h"
+#include "common/organization_unit.h"
 #include "common/status_macros.h"
 #include "common/text/text.h"
 #include "haicap/deadlines/v1/deadlines.pb.h"
@@ -59,7 +60,7 @@ absl::StatusOr<v1::Transfer> TransferBook::IssueIntroduction(const v1::IssueIntr
     d.set_id(ClockId(t.id()));
     d.set_kind(deadlines::v1::PARTY_OBLIGATION);
     d.set_subject(absl::StrCat("transfers/", t.id()));
-    d.set_unit_code(step->organization_id());
+    d.set_unit_code(OrganizationUnitCode(step->organization_id()));
     d.set_procedure_code("giay-gioi-thieu-sinh-hoat-dang");
     const absl::Time issued_at = std::min(clock_->Now(), absl::FromCivil(*issued_on, VietnamTimeZone()) + absl::Hours(7));
     *d.mutable_received_at() = Timestamp(issued_at);

@@ -38,7 +38,7 @@ TEST_F(SuiteTest, AnInternalTransferBetweenTwoCellsOfASchoolCommittee) {
   EXPECT_EQ(MembersUnder(teachers, today), 1);
   EXPECT_EQ(MembersUnder(staff, Day(2026, 2, 9)), 1);
   EXPECT_EQ(MembersUnder(staff, today), 2);
-  EXPECT_EQ(EventuallyClock(t.id(), dl::PROCESSED).unit_code(), school);
+  EXPECT_EQ(EventuallyClock(t.id(), dl::PROCESSED).unit_code(), "org-" + school);
 }
 
 }  // namespace

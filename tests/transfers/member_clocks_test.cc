@@ -94,7 +94,7 @@ TEST_F(MemberClocksTest, TheCeremonyClockRunsFromTheDecisionAndSkipsTet) {
   ASSERT_TRUE(GetDossier("CEREMONY-" + pending.id(), &clock).ok());
   EXPECT_EQ(clock.kind(), dl::PARTY_OBLIGATION);
   EXPECT_EQ(clock.subject(), "registry/members/" + pending.id() + "/ceremony");
-  EXPECT_EQ(clock.unit_code(), wards_.ubnd_cell);
+  EXPECT_EQ(clock.unit_code(), "org-" + wards_.ubnd_cell);
   EXPECT_EQ(clock.status(), dl::RECEIVED);
 
   const std::vector<reg::Finding> findings = FindingsAbout(pending.id());
@@ -170,6 +170,65 @@ TEST_F(MemberClocksTest, TheRecognitionClockStartsWhenTheTwelveMonthsEnd) {
   EXPECT_TRUE(FindingsAbout(ended.id()).empty());
 }
 
+TEST_F(MemberClocksTest, AProbationAlreadyOverGetsItsClockWithTheRegistrationOrImport) {
+  // The registry's periodic look for ended probations is a day away: the clocks below come with
+  // the changes that record the members.
+  registry_.reset();
+  recognition_interval_ = absl::Hours(24);
+  StartRegistry();
+  const reg::Member registered = MustRegisterProbationary("Lê Văn Cường", "001199000003", Day(2025, 1, 15));
+  reg::ImportMembersRequest import;
+  reg::MemberImportRow& row = *import.add_rows();
+  row.set_line(2);
+  row.set_organization_key("id:" + wards_.ubnd_cell);
+  *row.mutable_member() = Person("Đặng Thị Hoa", "001300000006", reg::FEMALE, Day(2000, 4, 2));
+  row.mutable_member()->set_status(reg::PROBATIONARY);
+  *row.mutable_member()->mutable_admitted_on() = Day(2025, 1, 15);
+  EXPECT_EQ(MustRegistry(&reg::Registry::Stub::ImportMembers, import).imported(), 1);
+  reg::ListMembersRequest list;
+  list.set_organization_id(wards_.ubnd_cell);
+  list.set_citizen_id("001300000006");
+  const reg::ListMembersResponse found = MustRegistry(&reg::Registry::Stub::ListMembers, list);
+  ASSERT_EQ(found.members_size(), 1);
+
+  EXPECT_EQ(Ymd(EventuallyDue(registered.id(), /*ceremony=*/false).recognition_due_on()), "2026-03-05");
+  EXPECT_EQ(Ymd(EventuallyDue(found.members(0).id(), /*ceremony=*/false).recognition_due_on()), "2026-03-05");
+}
+
+TEST_F(MemberClocksTest, AnOrganisationsClocksAreNotAProvincesOrACommunes) {
+  // Organisation 12 shares its number with the province code of Lai Châu: its clocks are filed
+  // under "org-12", counted there and nowhere in Lai Châu.
+  std::string cell;
+  while (cell != "12") {
+    ASSERT_LT(cell.size(), 3u) << "organisation ids went past 12";
+    cell = MustCreateOrg("Chi bộ Tổ dân phố " + std::to_string(cell.size() + 1), reg::GRASSROOTS_CELL, wards_.tay_tuu);
+  }
+  reg::AdmitMemberRequest admit;
+  *admit.mutable_member() = Person("Ngô Thị Lan", "001300000007", reg::FEMALE, Day(2000, 4, 2));
+  admit.mutable_member()->set_organization_id(cell);
+  admit.mutable_decision()->set_number("231-QĐ/ĐU");
+  *admit.mutable_decision()->mutable_date() = Day(2026, 2, 9);
+  admit.set_request_id("admit-org-12");
+  const reg::Member pending = MustRegistry(&reg::Registry::Stub::AdmitMember, admit);
+  EXPECT_EQ(Ymd(EventuallyDue(pending.id(), /*ceremony=*/true).ceremony_due_on()), "2026-03-30");
+  dl::Dossier clock;
+  ASSERT_TRUE(GetDossier("CEREMONY-" + pending.id(), &clock).ok());
+  EXPECT_EQ(clock.unit_code(), "org-12");
+
+  const auto received = [&](const std::string& unit) {
+    dl::GetStatisticsRequest request;
+    request.set_unit_code(unit);
+    request.set_kind(dl::PARTY_OBLIGATION);
+    *request.mutable_from_date() = Day(2026, 2, 1);
+    dl::Statistics stats;
+    const grpc::Status status = CallOn(*deadlines_stub_, &dl::Deadlines::Stub::GetStatistics, request, &stats, "x");
+    EXPECT_TRUE(status.ok()) << unit << ": " << status.error_message();
+    return stats.received_direct() + stats.received_online() + stats.received_postal();
+  };
+  EXPECT_EQ(received("org-12"), 1);
+  EXPECT_EQ(received("12"), 0);
+}
+
 TEST_F(MemberClocksTest, ClocksWaitOutADeadlinesOutageAndStartOnce) {
   deadlines_.reset();
   const reg::Member pending = MustAdmitPending("Vũ Thị Lan", "001300000005", Day(2026, 2, 9));
@@ -183,7 +242,7 @@ TEST_F(MemberClocksTest, ClocksWaitOutADeadlinesOutageAndStartOnce) {
   StartDeadlines();
   EXPECT_EQ(Ymd(EventuallyDue(pending.id(), true).ceremony_due_on()), "2026-03-30");
   dl::ListDossiersRequest list;
-  list.set_unit_code(wards_.ubnd_cell);
+  list.set_unit_code("org-" + wards_.ubnd_cell);
   dl::ListDossiersResponse listed;
   ASSERT_TRUE(CallOn(*deadlines_stub_, &dl::Deadlines::Stub::ListDossiers, list, &listed, "x").ok());
   ASSERT_EQ(listed.dossiers_size(), 1);

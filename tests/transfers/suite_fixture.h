@@ -70,7 +70,7 @@ class SuiteTest : public ::testing::Test {
     auto server = registry::RegistryServer::Start(options, services_clock_,
                                                   {.outbox_poll = absl::Milliseconds(5),
                                                    .initial_backoff = absl::Milliseconds(5),
-                                                   .recognition_interval = absl::Milliseconds(10)});
+                                                   .recognition_interval = recognition_interval_});
     ASSERT_TRUE(server.ok()) << server.status();
     registry_ = std::move(*server);
     registry_port_ = registry_->port();
@@ -321,6 +321,8 @@ class SuiteTest : public ::testing::Test {
   haicap::testing::TempDir registry_dir_, deadlines_dir_, transfers_dir_;
   // Tue 10/2/2026 09:00 in Vietnam, the week before Tết Bính Ngọ.
   FakeClock clock_{absl::FromCivil(absl::CivilMinute(2026, 2, 10, 9, 0), VietnamTimeZone())};
+  // How often the registry looks for probations that have ended (it also looks at its start).
+  absl::Duration recognition_interval_ = absl::Milliseconds(10);
   // What the servers started here run on: clock_, unless a test runs one of them as a real binary.
   const Clock* services_clock_ = &clock_;
   int registry_port_ = 0, deadlines_port_ = 0;

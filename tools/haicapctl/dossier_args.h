@@ -14,7 +14,8 @@ namespace deadlines = ::haicap::deadlines::v1;
 
 // What --unit covers where dossiers are listed or watched, for --help.
 inline constexpr char kUnitsOfDossiers[] =
-    "A commune (5 digits), a province (2 digits: all its communes) or an organisation";
+    "A commune (5 digits), a province (2 digits: all its communes) or an organisation (org-ID, "
+    "e.g. org-12)";
 
 // The statuses as the help texts list them: "1 new-registered (mới đăng ký), 2 received (...".
 std::string DossierStatusList();

@@ -59,7 +59,7 @@ void AddReportCommand(CLI::App* app, Session& session) {
       "on time or late, in progress, the on-time rate");
   flags->filter.AddTo(cmd,
                      "A commune (5 digits), a province (2 digits: all its communes and its own "
-                     "centre) or an organisation");
+                     "centre) or an organisation (org-ID, e.g. org-12)");
   AddDateOption(cmd, "--from", flags->from,
                 "The first day of the period (default the first day of this month)");
   AddDateOption(cmd, "--to", flags->to, "The last day of the period (default today)");
