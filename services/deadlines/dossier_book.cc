@@ -182,7 +182,11 @@ absl::StatusOr<v1::Dossier> DossierBook::Mutate(std::string_view method, const s
   if (occurred_at != nullptr) errors.Add(CheckInstant(*occurred_at, "occurred_at"));
   RETURN_IF_ERROR(errors.Result());
   std::lock_guard lock(StripeFor(id));
-  return store_->idempotency().Run<v1::Dossier>(method, request_id,
+  // Taken when the change moves a running dossier's due instant, until its batch (with the
+  // DUE_CHANGED event) is committed, so that cursors are committed in order.
+  std::unique_lock events(events_mu_, std::defer_lock);
+  int64_t cursor = 0;
+  absl::StatusOr<v1::Dossier> result = store_->idempotency().Run<v1::Dossier>(method, request_id,
                                                 [&](rocksdb::WriteBatch* batch) -> absl::StatusOr<v1::Dossier> {
     ASSIGN_OR_RETURN(std::optional<internal::DossierRecord> before, store_->Read(id));
     if (!before) return NotFound("DOSSIER_NOT_FOUND", absl::StrCat("no dossier ", id));
@@ -213,10 +217,21 @@ absl::StatusOr<v1::Dossier> DossierBook::Mutate(std::string_view method, const s
     if (Micros(after.dossier().due_at()) != Micros(before->dossier().due_at())) {
       if (before->dossier().has_due_at()) *change.mutable_due_at_before() = before->dossier().due_at();
       *change.mutable_due_at_after() = after.dossier().due_at();
+      if (before->dossier().has_due_at() && IsRunning(after.dossier().status())) {
+        events.lock();
+        cursor = last_cursor_ + 1;
+        store_->PutEvent(batch, EventOf(after.dossier(), v1::DUE_CHANGED, cursor, at));
+      }
     }
     Stage(batch, &*before, after, std::move(change), *calendar);
     return WithEtag(after.dossier());
   });
+  if (events.owns_lock()) {
+    if (result.ok()) last_cursor_ = cursor;
+    events.unlock();
+    hub_->Notify();
+  }
+  return result;
 }
 
 void DossierBook::Stage(rocksdb::WriteBatch* batch, const internal::DossierRecord* before,

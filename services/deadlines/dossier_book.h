@@ -1,7 +1,8 @@
 // Dossiers and other tracked items (domain.md §4): their life from receipt to result, due dates on
 // working-day calendars, the supplement pause, the once-only reschedule, and the 766 statistics.
 // Every change writes the record, its history entry, the indexes, the statistics counters and the
-// NEAR_DUE/OVERDUE timers in one durable batch. Changes to one dossier are serialised; different
+// NEAR_DUE/OVERDUE timers (and, when a running dossier's due instant moves, its DUE_CHANGED
+// event) in one durable batch. Changes to one dossier are serialised; different
 // dossiers change in parallel. Thread-safe.
 #pragma once
 
@@ -69,6 +70,9 @@ class DossierBook {
   // counter moved from what `before` (null for a new dossier) had.
   void Stage(rocksdb::WriteBatch* batch, const internal::DossierRecord* before, internal::DossierRecord& after,
              v1::DossierChange change, const WorkingCalendar& calendar);
+  // The event of `type` for `d` (its due instant as it stands), standing for `event_at`.
+  v1::DeadlineEvent EventOf(const v1::Dossier& d, v1::DeadlineEventType type, int64_t cursor,
+                            absl::Time event_at) const;
   // Validates a unit code for `kind` (a known commune or province; for party obligations also an
   // organisation id).
   absl::Status CheckUnit(const std::string& unit_code, v1::DossierKind kind, const std::string& field) const;

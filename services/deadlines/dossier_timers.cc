@@ -11,6 +11,21 @@
 
 namespace haicap::deadlines {
 
+v1::DeadlineEvent DossierBook::EventOf(const v1::Dossier& d, v1::DeadlineEventType type, int64_t cursor,
+                                       absl::Time event_at) const {
+  v1::DeadlineEvent event;
+  event.set_cursor(cursor);
+  event.set_type(type);
+  event.set_dossier_id(d.id());
+  event.set_unit_code(d.unit_code());
+  event.set_kind(d.kind());
+  event.set_subject(d.subject());
+  *event.mutable_due_at() = d.due_at();
+  *event.mutable_event_at() = ToTimestamp(event_at);
+  *event.mutable_recorded_at() = ToTimestamp(clock_->Now());
+  return event;
+}
+
 absl::StatusOr<size_t> DossierBook::FireDueTimers(size_t limit) {
   const absl::Time now = clock_->Now();
   ASSIGN_OR_RETURN(std::vector<Timer> timers, store_->DueTimers(now, limit));
@@ -38,20 +53,10 @@ absl::StatusOr<size_t> DossierBook::FireDueTimers(size_t limit) {
       if (!read) continue;
       record = touched.emplace(timer.dossier_id, *std::move(read)).first;
     }
-    const v1::Dossier& d = record->second.dossier();
-    v1::DeadlineEvent event;
-    event.set_cursor(++cursor);
-    event.set_type(timer.type);
-    event.set_dossier_id(d.id());
-    event.set_unit_code(d.unit_code());
-    event.set_kind(d.kind());
-    event.set_subject(d.subject());
-    *event.mutable_due_at() = d.due_at();
-    *event.mutable_event_at() = ToTimestamp(absl::FromUnixMicros(timer.fire_micros));
-    *event.mutable_recorded_at() = ToTimestamp(now);
+    store_->PutEvent(&batch, EventOf(record->second.dossier(), timer.type, ++cursor,
+                                     absl::FromUnixMicros(timer.fire_micros)));
     (timer.type == v1::NEAR_DUE ? record->second.set_near_due_fired(timer.fire_micros)
                                 : record->second.set_overdue_fired(timer.fire_micros));
-    store_->PutEvent(&batch, event);
   }
   for (const auto& [id, record] : touched) store_->PutRecord(&batch, record);
   RETURN_IF_ERROR(store_->db()->Commit(&batch));
@@ -85,9 +90,16 @@ absl::Status DossierBook::RecomputePending() {
       change.set_reason(absl::StrCat("the days of calendar ", calendar_id, " changed"));
       *change.mutable_due_at_before() = before->dossier().due_at();
       *change.mutable_due_at_after() = after.dossier().due_at();
+      const bool running = IsRunning(after.dossier().status());
       rocksdb::WriteBatch batch;
       Stage(&batch, &*before, after, std::move(change), **calendar);
-      RETURN_IF_ERROR(store_->db()->Commit(&batch));
+      {
+        std::lock_guard events_lock(events_mu_);
+        if (running) store_->PutEvent(&batch, EventOf(after.dossier(), v1::DUE_CHANGED, last_cursor_ + 1, now));
+        RETURN_IF_ERROR(store_->db()->Commit(&batch));
+        if (running) ++last_cursor_;
+      }
+      if (running) hub_->Notify();
       ++moved;
     }
     rocksdb::WriteBatch clear;

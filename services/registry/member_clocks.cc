@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "common/civil_date.h"
 #include "common/organization_unit.h"
@@ -18,8 +19,20 @@ constexpr size_t kMaxReasonChars = 500;
 
 const char* ClockName(MemberClock clock) { return clock == kCeremonyClock ? "ceremony" : "recognition"; }
 
-std::string DossierId(MemberClock clock, uint64_t id) {
-  return absl::StrCat(clock == kCeremonyClock ? "CEREMONY-" : "RECOGNITION-", id);
+const char* DossierPrefix(MemberClock clock) { return clock == kCeremonyClock ? "CEREMONY-" : "RECOGNITION-"; }
+
+std::string DossierId(MemberClock clock, uint64_t id) { return absl::StrCat(DossierPrefix(clock), id); }
+
+// The member and clock of a dossier id made by DossierId.
+std::optional<std::pair<uint64_t, MemberClock>> ClockOfDossier(std::string_view dossier_id) {
+  for (MemberClock clock : {kCeremonyClock, kRecognitionClock}) {
+    const std::string_view prefix = DossierPrefix(clock);
+    if (!dossier_id.starts_with(prefix)) continue;
+    const std::string_view rest = dossier_id.substr(prefix.size());
+    uint64_t member = 0;
+    if (absl::SimpleAtoi(absl::string_view(rest.data(), rest.size()), &member)) return std::make_pair(member, clock);
+  }
+  return std::nullopt;
 }
 
 std::string RequestId(MemberClock clock, uint64_t id, const char* step) {
@@ -132,7 +145,21 @@ absl::Status MemberClocks::StageRecognitionStart(rocksdb::WriteBatch* batch, uin
 }
 
 absl::Status MemberClocks::OnDue(rocksdb::WriteBatch* batch, uint64_t member, MemberClock clock, absl::CivilDay due) {
-  store_->PutClockDue(batch, member, clock, DayNumber(due));
+  std::lock_guard lock(due_mu_);
+  ASSIGN_OR_RETURN(std::optional<int64_t> kept, store_->ReadClockDue(member, clock));
+  if (kept == kDueNotYetKnown) store_->PutClockDue(batch, member, clock, DayNumber(due));
+  return store_->db()->Commit(batch);
+}
+
+absl::Status MemberClocks::OnDeadlineEvent(rocksdb::WriteBatch* batch, const dl::DeadlineEvent& event) {
+  std::optional<std::pair<uint64_t, MemberClock>> clock = ClockOfDossier(event.dossier_id());
+  if (event.type() != dl::DUE_CHANGED || !clock) return store_->db()->Commit(batch);
+  std::lock_guard lock(due_mu_);
+  ASSIGN_OR_RETURN(std::optional<int64_t> kept, store_->ReadClockDue(clock->first, clock->second));
+  if (kept) {  // a clock of ours (not one stopped and forgotten)
+    store_->PutClockDue(batch, clock->first, clock->second,
+                        DayNumber(VietnamDay(absl::FromUnixSeconds(event.due_at().seconds()))));
+  }
   return store_->db()->Commit(batch);
 }
 

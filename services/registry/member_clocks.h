@@ -10,15 +10,18 @@
 // An ended membership STOPS the clock it has running. Every message goes through the outbox in the
 // batch of the change that causes it, with a request id derived from the member, so each clock is
 // created and finished once. The due day the deadlines service answers is kept in member_clocks
-// (RegistryStore) for GetMember and the findings of SummarizeSubtree.
+// (RegistryStore) for GetMember and the findings of SummarizeSubtree, and follows the clock's
+// DUE_CHANGED events (e.g. when next year's holidays are entered).
 #pragma once
 
 #include <cstdint>
+#include <mutex>
 #include <optional>
 
 #include "absl/status/statusor.h"
 #include "common/clock.h"
 #include "common/outbox/outbox.h"
+#include "haicap/deadlines/v1/deadlines.pb.h"
 #include "rocksdb/write_batch.h"
 #include "services/registry/member_timeline.h"
 #include "services/registry/registry_store.h"
@@ -59,8 +62,11 @@ class MemberClocks {
   void Notify() { outbox_->Notify(); }
 
   // Records the due day the deadlines service answered for `clock` of `member` (the outbox's
-  // follow-up; commits `batch`).
+  // follow-up; commits `batch`), unless a DUE_CHANGED event came first.
   absl::Status OnDue(rocksdb::WriteBatch* batch, uint64_t member, MemberClock clock, absl::CivilDay due);
+  // A deadlines event (`batch` holds the consumer's cursor; commits it): a clock's DUE_CHANGED
+  // moves the due day kept for it.
+  absl::Status OnDeadlineEvent(rocksdb::WriteBatch* batch, const deadlines::v1::DeadlineEvent& event);
 
  private:
   absl::Status Send(rocksdb::WriteBatch* batch, uint64_t id, const std::string& method,
@@ -75,6 +81,7 @@ class MemberClocks {
   RegistryStore* store_;
   outbox::Outbox* outbox_;
   const Clock* clock_;
+  std::mutex due_mu_;  // orders OnDue with OnDeadlineEvent: each reads the kept due day, then writes
 };
 
 }  // namespace haicap::registry

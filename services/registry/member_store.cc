@@ -154,6 +154,19 @@ void RegistryStore::PutClockDue(rocksdb::WriteBatch* batch, uint64_t member, int
              KeyBuilder().Int64(due_day).Release());
 }
 
+absl::StatusOr<int64_t> RegistryStore::ReadCursor(const std::string& name) const {
+  absl::StatusOr<std::string> value = db_->Get(cf(kCursors), name);
+  if (absl::IsNotFound(value.status())) return 0;
+  if (!value.ok()) return value.status();
+  std::optional<int64_t> cursor = KeyReader(*value).Int64();
+  if (!cursor) return Internal("CORRUPT_INDEX", absl::StrCat("cursor ", name, " is unreadable"));
+  return *cursor;
+}
+
+void RegistryStore::PutCursor(rocksdb::WriteBatch* batch, const std::string& name, int64_t cursor) {
+  batch->Put(cf(kCursors), name, KeyBuilder().Int64(cursor).Release());
+}
+
 absl::StatusOr<std::optional<uint64_t>> RegistryStore::CitizenOwner(const std::string& citizen_id,
                                                                     const rocksdb::Snapshot* snapshot) const {
   return ReadId(kCitizenIds, citizen_id, snapshot);

@@ -4,6 +4,11 @@
 #include "common/status_macros.h"
 
 namespace haicap::registry {
+namespace {
+
+constexpr char kClockEventsCursor[] = "deadlines-events";
+
+}  // namespace
 
 absl::StatusOr<std::unique_ptr<RegistryServer>> RegistryServer::Start(const server::ServerOptions& options,
                                                                       const Clock* clock, Tuning tuning) {
@@ -17,9 +22,22 @@ absl::StatusOr<std::unique_ptr<RegistryServer>> RegistryServer::Start(const serv
     outbox_options.initial_backoff = tuning.initial_backoff;
     ASSIGN_OR_RETURN(s->outbox_, outbox::Outbox::Open(s->store_->db(), s->store_->outbox_family(), clock, outbox_options));
     s->clocks_ = std::make_unique<MemberClocks>(s->store_.get(), s->outbox_.get(), clock);
-    RouteClockDeliveries(s->outbox_.get(), s->clocks_.get(),
-                         grpc::CreateChannel(deadlines->second, grpc::InsecureChannelCredentials()));
+    const auto channel = grpc::CreateChannel(deadlines->second, grpc::InsecureChannelCredentials());
+    RouteClockDeliveries(s->outbox_.get(), s->clocks_.get(), channel);
     s->outbox_->Start();
+    deadlines::v1::WatchEventsRequest party_clocks;
+    party_clocks.set_kind(deadlines::v1::PARTY_OBLIGATION);
+    RegistryStore* store = s->store_.get();
+    MemberClocks* clocks = s->clocks_.get();
+    s->clock_events_ = std::make_unique<deadlines::EventWatcher>(
+        "haicap-registry", party_clocks,
+        deadlines::EventWatcher::Hooks{[store] { return store->ReadCursor(kClockEventsCursor); },
+                                       [store, clocks](const deadlines::v1::DeadlineEvent& event) {
+                                         rocksdb::WriteBatch batch;
+                                         store->PutCursor(&batch, kClockEventsCursor, event.cursor());
+                                         return clocks->OnDeadlineEvent(&batch, event);
+                                       }},
+        channel);
   }
   s->registry_ = std::make_unique<OrganizationRegistry>(s->store_.get(), s->gazetteer_.get(), clock, s->clocks_.get());
   if (s->clocks_) s->starter_ = std::make_unique<RecognitionStarter>(s->registry_.get(), tuning.recognition_interval);
@@ -42,6 +60,7 @@ void RegistryServer::Stop(absl::Duration grace) {
   host_.reset();
   pool_.reset();  // finishes queued work before the store closes
   starter_.reset();
+  clock_events_.reset();
   if (outbox_) outbox_->Stop();
   outbox_.reset();
   store_.reset();

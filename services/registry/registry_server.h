@@ -7,6 +7,7 @@
 
 #include "absl/status/statusor.h"
 #include "common/clock.h"
+#include "common/deadlines/event_watcher.h"
 #include "common/outbox/outbox.h"
 #include "common/server/server_host.h"
 #include "common/server/worker_pool.h"
@@ -50,6 +51,7 @@ class RegistryServer {
   std::unique_ptr<Gazetteer> gazetteer_;
   std::unique_ptr<outbox::Outbox> outbox_;
   std::unique_ptr<MemberClocks> clocks_;
+  std::unique_ptr<deadlines::EventWatcher> clock_events_;  // follows the clocks' DUE_CHANGED
   std::unique_ptr<OrganizationRegistry> registry_;
   std::unique_ptr<RecognitionStarter> starter_;
   std::unique_ptr<server::WorkerPool> pool_;

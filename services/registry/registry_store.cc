@@ -53,7 +53,7 @@ absl::StatusOr<std::unique_ptr<RegistryStore>> RegistryStore::Open(const std::st
                                            {"organizations", "events", "org_events", "children", "idempotency",
                                             "members", "member_events", "member_event_index", "org_members",
                                             "member_counts", "probation", "citizen_ids", "import_keys", "ceremonies",
-                                            "member_clocks", "outbox"},
+                                            "member_clocks", "outbox", "cursors"},
                                            {{"member_counts", storage::CounterAddOperator()}}));
   store->idempotency_ = std::make_unique<storage::IdempotencyStore>(store->db_.get(), store->cf(kIdempotency));
   // Seed the allocators from the highest keys: ids and sequences are never reused.

@@ -18,6 +18,7 @@
 //   member_clocks  (member, clock)           → the clock's due day in the deadlines service, or
 //                                              kDueNotYetKnown until it answered (member_clocks.h)
 //   outbox         messages to the deadlines service (common/outbox)
+//   cursors        name                      → the last event consumed from another service
 // Ids and sequences are allocated in memory, seeded from the highest stored keys at open.
 // Thread-safe.
 #pragma once
@@ -99,6 +100,9 @@ class RegistryStore {
                                                       const rocksdb::Snapshot* snapshot = nullptr) const;
   void PutClockDue(rocksdb::WriteBatch* batch, uint64_t member, int clock, int64_t due_day);
   rocksdb::ColumnFamilyHandle* outbox_family() const { return cf(kOutbox); }
+  // The last event consumed from the stream `name`, 0 before the first.
+  absl::StatusOr<int64_t> ReadCursor(const std::string& name) const;
+  void PutCursor(rocksdb::WriteBatch* batch, const std::string& name, int64_t cursor);
 
   // The living member holding `citizen_id`, if any.
   absl::StatusOr<std::optional<uint64_t>> CitizenOwner(const std::string& citizen_id,
@@ -140,7 +144,7 @@ class RegistryStore {
   enum Family {
     kOrganizations, kEvents, kOrgEvents, kChildren, kIdempotency,
     kMembers, kMemberEvents, kMemberEventIndex, kOrgMembers, kMemberCounts, kProbation, kCitizenIds, kImportKeys,
-    kCeremonies, kMemberClocks, kOutbox
+    kCeremonies, kMemberClocks, kOutbox, kCursors
   };
   // The id stored under `key` in a family of key → id.
   absl::StatusOr<std::optional<uint64_t>> ReadId(Family family, const std::string& key,

@@ -58,7 +58,9 @@ class TransferBook {
   absl::Status OnPresentBy(rocksdb::WriteBatch* batch, const std::string& id, absl::CivilDay present_by);
   absl::Status OnRegistryMoved(rocksdb::WriteBatch* batch, const std::string& id);
   absl::Status OnRegistryRefused(rocksdb::WriteBatch* batch, const std::string& id, const std::string& error);
-  absl::Status OnOverdue(rocksdb::WriteBatch* batch, const std::string& id);
+  // A deadlines event (the event consumer's batch holds its cursor): a letter clock's OVERDUE marks
+  // the transfer overdue; its DUE_CHANGED moves present_by; the rest only moves the cursor.
+  absl::Status OnDeadlineEvent(rocksdb::WriteBatch* batch, const deadlines::v1::DeadlineEvent& event);
   // Across provinces: the receiving province's registry took the member in (then this province's
   // registry ends the membership as TRANSFERRED_OUT), or refused (the transfer is REJECTED).
   absl::Status OnTakenIn(rocksdb::WriteBatch* batch, const std::string& id);
@@ -71,6 +73,9 @@ class TransferBook {
 
  private:
   using MutateFn = std::function<absl::Status(v1::Transfer&, v1::TransferChange&, rocksdb::WriteBatch*)>;
+
+  absl::Status OnOverdue(rocksdb::WriteBatch* batch, const std::string& id);
+  absl::Status OnPresentByMoved(rocksdb::WriteBatch* batch, const std::string& id, absl::CivilDay present_by);
 
   // Request checks, lock, read, etag, `mutate`, history, commit.
   absl::StatusOr<v1::Transfer> Mutate(std::string_view method, const std::string& id, const std::string& etag,

@@ -97,4 +97,31 @@ absl::Status TransferBook::OnOverdue(rocksdb::WriteBatch* batch, const std::stri
   });
 }
 
+absl::Status TransferBook::OnPresentByMoved(rocksdb::WriteBatch* batch, const std::string& id,
+                                            absl::CivilDay present_by) {
+  return Follow(batch, id, [&](v1::Transfer& t, v1::TransferChange& change, rocksdb::WriteBatch*) {
+    // Once the letter is presented (or the transfer ended) the day no longer matters.
+    if (t.state() != v1::INTRODUCED) return false;
+    if (t.has_present_by() && DayNumber(t.present_by()) == DayNumber(present_by)) return false;
+    change.set_summary(absl::StrCat("the letter must now be presented by ", FormatDay(present_by),
+                                    t.has_present_by() ? absl::StrCat(" (was ", FormatDayNumber(DayNumber(t.present_by())), ")") : "",
+                                    ": the deadlines service moved its clock"));
+    *t.mutable_present_by() = ToProtoDate(present_by);
+    return true;
+  });
+}
+
+absl::Status TransferBook::OnDeadlineEvent(rocksdb::WriteBatch* batch, const deadlines::v1::DeadlineEvent& event) {
+  const std::string id = TransferOfClock(event.dossier_id());
+  if (id.empty()) return store_->db()->Commit(batch);
+  switch (event.type()) {
+    case deadlines::v1::OVERDUE:
+      return OnOverdue(batch, id);
+    case deadlines::v1::DUE_CHANGED:
+      return OnPresentByMoved(batch, id, VietnamDay(absl::FromUnixSeconds(event.due_at().seconds())));
+    default:
+      return store_->db()->Commit(batch);
+  }
+}
+
 }  // namespace haicap::transfers

@@ -9,6 +9,9 @@
 namespace haicap::transfers {
 namespace {
 
+// The stored cursor of the deadlines events consumed (the name earlier releases used).
+constexpr char kEventsCursor[] = "deadlines-events";
+
 std::shared_ptr<grpc::Channel> ChannelTo(const std::string& address) {
   return grpc::CreateChannel(address, grpc::InsecureChannelCredentials());
 }
@@ -43,7 +46,19 @@ absl::StatusOr<std::unique_ptr<TransfersServer>> TransfersServer::Start(const se
   RETURN_IF_ERROR(s->book_->Init());
   RouteDeliveries(s->outbox_.get(), s->book_.get(), registry_channel, deadlines_channel, other_channels);
   s->outbox_->Start();
-  s->watcher_ = std::make_unique<OverdueWatcher>(s->book_.get(), s->store_.get(), deadlines_channel);
+  deadlines::v1::WatchEventsRequest party_clocks;
+  party_clocks.set_kind(deadlines::v1::PARTY_OBLIGATION);
+  TransferStore* store = s->store_.get();
+  TransferBook* book = s->book_.get();
+  s->watcher_ = std::make_unique<deadlines::EventWatcher>(
+      "haicap-transfers", party_clocks,
+      deadlines::EventWatcher::Hooks{[store] { return store->Cursor(kEventsCursor); },
+                                     [store, book](const deadlines::v1::DeadlineEvent& event) {
+                                       rocksdb::WriteBatch batch;
+                                       store->PutCursor(&batch, kEventsCursor, event.cursor());
+                                       return book->OnDeadlineEvent(&batch, event);
+                                     }},
+      deadlines_channel);
   s->pool_ = std::make_unique<server::WorkerPool>(options.workers);
   s->service_ = std::make_unique<TransfersService>(s->book_.get(), s->pool_.get());
   ASSIGN_OR_RETURN(s->host_, server::ServerHost::Start(options.listen, {s->service_.get()}, {kTransfersServiceName}));

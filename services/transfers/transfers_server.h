@@ -1,5 +1,5 @@
 // The transfers server assembled: RocksDB store, outbox, registry and deadlines clients, the
-// overdue watcher, worker pool and gRPC host. main.cc runs one; tests start them in-process.
+// deadlines events watcher, worker pool and gRPC host. main.cc runs one; tests start them in-process.
 #pragma once
 
 #include <map>
@@ -7,10 +7,10 @@
 
 #include "absl/status/statusor.h"
 #include "common/clock.h"
+#include "common/deadlines/event_watcher.h"
 #include "common/outbox/outbox.h"
 #include "common/server/server_host.h"
 #include "common/server/worker_pool.h"
-#include "services/transfers/overdue_watcher.h"
 #include "services/transfers/registry_client.h"
 #include "services/transfers/transfer_book.h"
 #include "services/transfers/transfer_store.h"
@@ -47,7 +47,7 @@ class TransfersServer {
   std::unique_ptr<RegistryClient> registry_;
   std::map<std::string, std::unique_ptr<RegistryClient>> other_registries_;
   std::unique_ptr<TransferBook> book_;
-  std::unique_ptr<OverdueWatcher> watcher_;
+  std::unique_ptr<deadlines::EventWatcher> watcher_;  // the letter clocks' events
   std::unique_ptr<server::WorkerPool> pool_;
   std::unique_ptr<TransfersService> service_;
   std::unique_ptr<server::ServerHost> host_;

@@ -1,6 +1,6 @@
 // WatchEvents over real gRPC with a fake clock moved past near-due and overdue instants: each event
 // once, resumable by cursor across a restart, none for finished dossiers, filters by unit and kind,
-// timers that follow a new due date.
+// timers that follow a new due date, and a DUE_CHANGED event for every move of a running due date.
 #include <condition_variable>
 #include <mutex>
 #include <string>
@@ -205,27 +205,65 @@ TEST_F(DossierEventsTest, TimersFollowTheDueDate) {
   ASSERT_TRUE(Call(&Deadlines::Stub::Reschedule, reschedule, &rescheduled).ok());
   MustRequestSupplement("tam-dung");
 
+  // Each move of a running dossier's due instant is an event of its own, standing for the move.
   auto watch = Watch(0);
-  SetNow(2026, 1, 16, 17, 1);
-  EXPECT_THAT(watch->After(kQuiet), IsEmpty());
-  SetNow(2026, 1, 20, 0, 1);
-  EXPECT_THAT(watch->After(kQuiet), IsEmpty());
-  SetNow(2026, 1, 20, 9, 30);
-  EXPECT_EQ(Local(MustResume("tam-dung").due_at()), "2026-01-23 17:00");
-  SetNow(2026, 1, 20, 17, 1);
   std::vector<DeadlineEvent> events = watch->WaitFor(1);
-  EXPECT_THAT(Lines(events), ElementsAre("NEAR_DUE hen-lai at 2026-01-20 17:00"));
+  EXPECT_THAT(Lines(events), ElementsAre("DUE_CHANGED hen-lai at 2026-01-15 09:00"));
   ASSERT_FALSE(events.empty());
   EXPECT_EQ(Local(events[0].due_at()), "2026-01-21 17:00");
+  SetNow(2026, 1, 16, 17, 1);
+  EXPECT_EQ(watch->After(kQuiet).size(), 1u);
+  SetNow(2026, 1, 20, 0, 1);
+  EXPECT_EQ(watch->After(kQuiet).size(), 1u);
+  SetNow(2026, 1, 20, 9, 30);
+  EXPECT_EQ(Local(MustResume("tam-dung").due_at()), "2026-01-23 17:00");
+  events = watch->WaitFor(2);
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(Line(events[1]), "DUE_CHANGED tam-dung at 2026-01-20 09:30");
+  EXPECT_EQ(Local(events[1].due_at()), "2026-01-23 17:00");
+  SetNow(2026, 1, 20, 17, 1);
+  events = watch->WaitFor(3);
+  ASSERT_EQ(events.size(), 3u);
+  EXPECT_EQ(Line(events[2]), "NEAR_DUE hen-lai at 2026-01-20 17:00");
+  EXPECT_EQ(Local(events[2].due_at()), "2026-01-21 17:00");
   SetNow(2026, 1, 22, 0, 1);
-  watch->WaitFor(2);
-  SetNow(2026, 1, 22, 17, 1);
-  watch->WaitFor(3);
-  SetNow(2026, 1, 24, 0, 1);
   watch->WaitFor(4);
+  SetNow(2026, 1, 22, 17, 1);
+  watch->WaitFor(5);
+  SetNow(2026, 1, 24, 0, 1);
+  watch->WaitFor(6);
   EXPECT_THAT(Lines(watch->After(kQuiet)),
-              ElementsAre("NEAR_DUE hen-lai at 2026-01-20 17:00", "OVERDUE hen-lai at 2026-01-22 00:00",
+              ElementsAre("DUE_CHANGED hen-lai at 2026-01-15 09:00", "DUE_CHANGED tam-dung at 2026-01-20 09:30",
+                          "NEAR_DUE hen-lai at 2026-01-20 17:00", "OVERDUE hen-lai at 2026-01-22 00:00",
                           "NEAR_DUE tam-dung at 2026-01-22 17:00", "OVERDUE tam-dung at 2026-01-24 00:00"));
+}
+
+TEST_F(DossierEventsTest, ACalendarChangeThatMovesADueDateIsAnEvent) {
+  // Monday 12/1/2026 10:00, 3 working days: 13, 14, 15/1 → due Thursday 15/1 17:00. A day off
+  // declared for Wednesday 14/1 moves it to Friday 16/1 17:00. The finished one and the one that
+  // waits for a supplement are not running: no event for them.
+  SetNow(2026, 1, 12, 10, 0);
+  MustCreate("mo", kPhucLoi, 3);
+  MustCreate("xong", kPhucLoi, 3);
+  MustCreate("cho", kPhucLoi, 3);
+  MustTransition("xong", PROCESSED);
+  MustRequestSupplement("cho");
+  auto watch = Watch(0);
+  SetNow(2026, 1, 12, 11, 0);
+  UpsertCalendarDaysRequest day_off;
+  day_off.set_calendar_id("VN");
+  CalendarDay* day = day_off.add_days();
+  *day->mutable_date() = D(2026, 1, 14);
+  day->set_type(HOLIDAY);
+  day->set_note("Nghỉ đột xuất");
+  day_off.set_request_id("day-off-14-1");
+  Calendar vn;
+  ASSERT_TRUE(Call(&Deadlines::Stub::UpsertCalendarDays, day_off, &vn).ok());
+  std::vector<DeadlineEvent> events = watch->WaitFor(1);
+  EXPECT_THAT(Lines(events), ElementsAre("DUE_CHANGED mo at 2026-01-12 11:00"));
+  ASSERT_FALSE(events.empty());
+  EXPECT_EQ(Local(events[0].due_at()), "2026-01-16 17:00");
+  EXPECT_EQ(watch->After(kQuiet).size(), 1u);
 }
 
 }  // namespace

@@ -550,12 +550,18 @@ TEST_F(WatchCliTest, PrintsALinePerEventThenHowToResume) {
   EXPECT_EQ(request.kind(), deadlines::ADMIN_PROCEDURE);
   EXPECT_EQ(fake_.seen().back().actor, "clerk.phucloi");
   EXPECT_EQ(out_.str(),
-            "41  near-due  DS-000000000001  00136  due 2026-02-27 17:00\n"
-            "42  overdue   DS-000000000002  00136  due 2026-02-27 17:00  Cấp giấy phép xây "
+            "41  near-due     DS-000000000001  00136  due 2026-02-27 17:00\n"
+            "42  overdue      DS-000000000002  00136  due 2026-02-27 17:00  Cấp giấy phép xây "
             "dựng\n");
   EXPECT_EQ(err_.str(),
             "The service ended the stream. To resume: haicapctl watch --after 42 --unit 00136 "
             "--kind admin\n");
+}
+
+TEST_F(WatchCliTest, AMovedDueDateIsALineOfItsOwn) {
+  fake_.QueueEvent(Event(44, deadlines::DUE_CHANGED, "DS-000000000001", "00136"));
+  ASSERT_EQ(Run({"watch", "--after", "43"}), 0) << err_.str();
+  EXPECT_EQ(out_.str(), "44  due-changed  DS-000000000001  00136  due 2026-02-27 17:00\n");
 }
 
 // Remembers what had been written at each flush.
@@ -597,7 +603,7 @@ TEST_F(WatchCliTest, JsonIsOneObjectPerLine) {
 TEST_F(WatchCliTest, ABrokenStreamNamesTheLastCursor) {
   fake_.EndWatchWith(grpc::Status(grpc::StatusCode::UNAVAILABLE, "connection reset"));
   EXPECT_EQ(Run({"watch"}), 1);
-  EXPECT_THAT(out_.str(), HasSubstr("\n43  near-due  DS-000000000003  00139"));
+  EXPECT_THAT(out_.str(), HasSubstr("\n43  near-due     DS-000000000003  00139"));
   EXPECT_THAT(err_.str(), HasSubstr("error: cannot reach the deadlines service at " + address_));
   EXPECT_THAT(err_.str(), HasSubstr("  the stream broke after cursor 43; to resume without "
                                     "missing an event: haicapctl watch --after 43\n"));

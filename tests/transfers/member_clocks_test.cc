@@ -2,6 +2,7 @@
 // the 30 working days for an admission ceremony and for considering recognition after the 12
 // months of probation, their due days in GetMember and in the findings of SummarizeSubtree, and
 // the clocks surviving a deadlines outage.
+#include "gmock/gmock.h"
 #include "tests/transfers/suite_fixture.h"
 
 namespace haicap::transfers::testing {
@@ -247,6 +248,40 @@ TEST_F(MemberClocksTest, ClocksWaitOutADeadlinesOutageAndStartOnce) {
   ASSERT_TRUE(CallOn(*deadlines_stub_, &dl::Deadlines::Stub::ListDossiers, list, &listed, "x").ok());
   ASSERT_EQ(listed.dossiers_size(), 1);
   EXPECT_EQ(listed.dossiers(0).id(), "CEREMONY-" + pending.id());
+}
+
+TEST_F(MemberClocksTest, DueDaysKeptByTheOtherServicesFollowACalendarChange) {
+  // A day off entered after the clocks started (as admins enter next year's holidays) moves their
+  // due dates in the deadlines service; the copies the registry and the transfers service keep
+  // follow its DUE_CHANGED events: the member's ceremony due day and the letter's present_by.
+  StartTransfers();
+  const reg::Member pending = MustAdmitPending("Vũ Thị Lan", "001300000005", Day(2026, 2, 9));
+  EXPECT_EQ(Ymd(EventuallyDue(pending.id(), true).ceremony_due_on()), "2026-03-30");
+  const std::string mover = MustRegisterMember("Nguyễn Văn Minh", "001088004321", wards_.ubnd_cell);
+  Transfer t = MustIntroduce(MustCreate(mover, wards_.office_cell));
+  t = Eventually(t.id(), [](const Transfer& x) { return x.has_present_by(); });
+  EXPECT_EQ(Ymd(t.present_by()), "2026-03-31");
+
+  dl::UpsertCalendarDaysRequest day_off;
+  day_off.set_calendar_id("VN");
+  dl::CalendarDay* day = day_off.add_days();
+  *day->mutable_date() = Day(2026, 3, 16);
+  day->set_type(dl::HOLIDAY);
+  day->set_note("Ngày nghỉ bổ sung");
+  dl::Calendar vn;
+  ASSERT_TRUE(CallOn(*deadlines_stub_, &dl::Deadlines::Stub::UpsertCalendarDays, day_off, &vn, "admin@bonoivu").ok());
+
+  t = Eventually(t.id(), [](const Transfer& x) { return Ymd(x.present_by()) == "2026-04-01"; });
+  ASSERT_GT(t.history_size(), 0);
+  EXPECT_THAT(t.history(t.history_size() - 1).summary(), ::testing::HasSubstr("now be presented by"));
+  reg::Member member;
+  EXPECT_TRUE(Await([&] { return Ymd((member = GetMember(pending.id())).ceremony_due_on()) == "2026-03-31"; }, &clock_,
+                    absl::Milliseconds(20)))
+      << member.ShortDebugString();
+  // The findings use the day kept.
+  bool found = false;
+  for (const reg::Finding& f : FindingsAbout(pending.id())) found = found || Ymd(f.due_on()) == "2026-03-31";
+  EXPECT_TRUE(found);
 }
 
 }  // namespace

@@ -39,7 +39,7 @@ Examples:
   haicapctl dossier receive 00136 15wd --procedure 1.001612 --channel online
   haicapctl dossier list --unit 00136 --overdue
   haicapctl report --unit 00136 --from 01/01/2026 --to 31/03/2026 -o csv
-  haicapctl watch --unit 00136                # near-due and overdue events as they happen
+  haicapctl watch --unit 00136                # near-due, overdue, due-changed events
   haicapctl transfer list --org 57 --outgoing --state introduced --overdue
   HAICAP_REGISTRY=10.0.0.5:50051 haicapctl -o json org get 57
 

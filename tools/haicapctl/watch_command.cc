@@ -1,4 +1,4 @@
-// `haicapctl watch`: near-due and overdue events of the deadlines service, one line each as they
+// `haicapctl watch`: near-due, overdue and due-changed events of the deadlines service, one line each as they
 // come, until the stream ends or Ctrl-C; then, on stderr, the command that resumes after the last
 // event received.
 #include <memory>
@@ -20,7 +20,7 @@ using deadlines::Deadlines;
 // "42  near-due  DS-000000000042  00136  due 2026-02-27 17:00  transfers/123"
 std::string EventLine(const deadlines::DeadlineEvent& event) {
   std::string line =
-      absl::StrFormat("%d  %-8s  %s  %s  due %s", event.cursor(),
+      absl::StrFormat("%d  %-11s  %s  %s  due %s", event.cursor(),
                       LabelOf(event.type(), deadlines::DeadlineEventType_descriptor()),
                       event.dossier_id(), event.unit_code(), FormatVietnamTime(event.due_at()));
   if (!event.subject().empty()) absl::StrAppend(&line, "  ", event.subject());
@@ -66,8 +66,8 @@ void AddWatchCommand(CLI::App* app, Session& session) {
   auto flags = std::make_shared<Flags>();
   CLI::App* cmd = app->add_subcommand(
       "watch",
-      "Follow near-due and overdue events of dossiers as they happen, one line each, until "
-      "Ctrl-C");
+      "Follow the events of dossiers as they happen, one line each, until Ctrl-C: near-due, "
+      "overdue, and due-changed (its due date moved: a calendar change, a resume, a new date)");
   cmd->add_option("--after", flags->after,
                   "Only events after this cursor: the last one you received (default 0: every "
                   "event kept)")
