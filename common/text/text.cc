@@ -82,6 +82,11 @@ std::string FoldForSearch(std::string_view utf8) {
   return out;
 }
 
+bool LookAlike(std::string_view a, std::string_view b) {
+  const std::string folded = FoldForSearch(a);
+  return !folded.empty() && folded == FoldForSearch(b);
+}
+
 bool MatchesQuery(std::string_view folded_text, std::string_view folded_query) {
   const std::vector<absl::string_view> words =
       absl::StrSplit(absl::string_view(folded_text.data(), folded_text.size()), ' ', absl::SkipEmpty());

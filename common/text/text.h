@@ -16,6 +16,11 @@ absl::Status ValidateName(std::string_view field, std::string_view value, int ma
 // "dang bo phuong phuc loi". Thread-safe. Invalid UTF-8 yields an empty string.
 std::string FoldForSearch(std::string_view utf8);
 
+// True when `a` and `b` fold alike (FoldForSearch) to a non-empty text: they are the same name
+// but for case, diacritics or spacing, as "Chi bộ Khu phố 1" and "Chi bo khu pho 1" are — likely
+// one name typed twice. Thread-safe.
+bool LookAlike(std::string_view a, std::string_view b);
+
 // True when every space-separated word of the folded `query` begins a word of the folded `text`:
 // "nguyen van an" matches "nguyen van an" and "nguyen van anh", not "nguyen minh van".
 bool MatchesQuery(std::string_view folded_text, std::string_view folded_query);

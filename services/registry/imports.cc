@@ -14,6 +14,7 @@
 #include "common/errors.h"
 #include "common/status_macros.h"
 #include "common/storage/idempotency.h"
+#include "common/text/text.h"
 #include "services/registry/change_set.h"
 #include "services/registry/member_checks.h"
 #include "services/registry/organization_registry.h"
@@ -48,6 +49,8 @@ v1::RowError RowErrorOf(int64_t line, const absl::Status& status) {
     error.set_column(ColumnOf(fields.front().field));
   } else if (error.reason() == "CITIZEN_ID_TAKEN") {
     error.set_column("citizen_id");
+  } else if (error.reason() == "TOO_YOUNG") {
+    error.set_column("date_of_birth");
   }
   error.set_message(std::string(status.message()));
   return error;
@@ -71,6 +74,30 @@ absl::StatusOr<std::optional<uint64_t>> OrganizationRegistry::ResolveImportKey(
   RETURN_IF_ERROR(storage::ValidateRequestId(key, column));
   if (auto it = staged.find(key); it != staged.end()) return std::optional<uint64_t>(it->second);
   return store_->LookupImportKey(key);
+}
+
+absl::StatusOr<std::string> OrganizationRegistry::LookAlikeSibling(ChangeSet& change, uint64_t id, int64_t day,
+                                                                   const std::map<std::string, uint64_t>& staged) {
+  const v1::Organization org = change.Latest(id);
+  uint64_t parent = 0;
+  if (!absl::SimpleAtoi(org.parent_id(), &parent)) return std::string();
+  ASSIGN_OR_RETURN(std::vector<uint64_t> siblings, store_->ChildIds(parent, {.day = day}));
+  for (const auto& [key, staged_id] : staged) siblings.push_back(staged_id);
+  for (uint64_t sibling : siblings) {
+    if (sibling == id) continue;
+    ASSIGN_OR_RETURN(const OrganizationRecord* record, change.Load(sibling));
+    const OrganizationVersion* version = VersionAt(*record, day);
+    if (version == nullptr || version->organization().state() != v1::ACTIVE ||
+        version->organization().parent_id() != org.parent_id()) {
+      continue;
+    }
+    if (text::LookAlike(org.name(), version->organization().name())) {
+      return absl::StrCat("looks like the name of ", version->organization().name(), " (", sibling,
+                          ") under the same parent, differing at most by case, diacritics or spacing: check "
+                          "that it is not the same organization imported twice");
+    }
+  }
+  return std::string();
 }
 
 absl::Status OrganizationRegistry::ImportOrganizationRow(ChangeSet& change, const v1::OrganizationImportRow& row,
@@ -107,6 +134,14 @@ absl::Status OrganizationRegistry::ImportOrganizationRow(ChangeSet& change, cons
     RETURN_IF_ERROR(ValidateNewOrganization(org, ""));
     ASSIGN_OR_RETURN(uint64_t id, StageEstablish(change, org, row.effective_date(), row.decision(), "parent_key"));
     RETURN_IF_ERROR(change.ValidateSinceSavepoint());
+    ASSIGN_OR_RETURN(const std::string look_alike, LookAlikeSibling(change, id, day, *staged));
+    if (!look_alike.empty()) {
+      v1::RowError& warning = *report->add_warnings();
+      warning.set_line(row.line());
+      warning.set_column("name");
+      warning.set_reason("SIMILAR_SIBLING_NAME");
+      warning.set_message(look_alike);
+    }
     (*staged)[row.key()] = id;
     (*report->mutable_organization_ids())[row.key()] = absl::StrCat(id);
     report->set_imported(report->imported() + 1);

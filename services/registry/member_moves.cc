@@ -26,7 +26,7 @@ constexpr int kMaxReferenceChars = 100;
 absl::Status CheckMoveRequest(const MoveMemberRequest& request) {
   ValidationErrors errors;
   errors.Add(storage::ValidateRequestId(request.request_id()));
-  errors.Add(ParseOrganizationId(request.member_id(), "member_id").status());
+  errors.Add(ParseMemberId(request.member_id(), "member_id").status());
   const absl::StatusOr<int64_t> day = CheckEffectiveDate(request.effective_date(), "effective_date");
   errors.Add(day.status());
   errors.Add(CheckDecision(request.decision(), "decision"));
@@ -139,7 +139,7 @@ absl::StatusOr<MemberEvent> MoveEvent(ChangeSet& change, const MoveMemberRequest
 
 absl::StatusOr<v1::Member> OrganizationRegistry::MoveMember(const MoveMemberRequest& request, const Caller& caller) {
   RETURN_IF_ERROR(CheckMoveRequest(request));
-  const uint64_t id = *ParseOrganizationId(request.member_id(), "member_id");
+  const uint64_t id = *ParseMemberId(request.member_id(), "member_id");
   const int64_t day = DayNumber(request.effective_date());
   return CommitMemberChange("MoveMember", request.request_id(), caller,
                             [&](ChangeSet& change) -> absl::StatusOr<uint64_t> {

@@ -26,10 +26,10 @@ constexpr int kMaxQueryChars = 100;
 
 absl::StatusOr<v1::Member> OrganizationRegistry::GetMember(const v1::GetMemberRequest& request) const {
   ValidationErrors errors;
-  errors.Add(ParseOrganizationId(request.id(), "id").status());
+  errors.Add(ParseMemberId(request.id(), "id").status());
   errors.Add(CheckAsOf(request.as_of(), "as_of").status());
   RETURN_IF_ERROR(errors.Result());
-  const uint64_t id = *ParseOrganizationId(request.id(), "id");
+  const uint64_t id = *ParseMemberId(request.id(), "id");
   const std::optional<int64_t> day = *CheckAsOf(request.as_of(), "as_of");
   ASSIGN_OR_RETURN(MemberRecord record, store_->ExistingMember(id, nullptr));
   const MemberVersion* version = MemberVersionAt(record, day);
@@ -130,13 +130,13 @@ absl::StatusOr<v1::ListMembersResponse> OrganizationRegistry::ListMembers(const 
 absl::StatusOr<v1::ListMemberEventsResponse> OrganizationRegistry::ListMemberEvents(
     const v1::ListMemberEventsRequest& request) const {
   ValidationErrors errors;
-  errors.Add(ParseOrganizationId(request.member_id(), "member_id").status());
+  errors.Add(ParseMemberId(request.member_id(), "member_id").status());
   errors.Add(CheckPageSize(request.page_size()).status());
   const uint64_t fingerprint = FilterFingerprint(request);
   const absl::StatusOr<uint64_t> offset = DecodeNumberToken(request.page_token(), fingerprint);
   errors.Add(offset.status());
   RETURN_IF_ERROR(errors.Result());
-  const uint64_t id = *ParseOrganizationId(request.member_id(), "member_id");
+  const uint64_t id = *ParseMemberId(request.member_id(), "member_id");
   const int page_size = *CheckPageSize(request.page_size());
 
   storage::ScopedSnapshot snapshot(store_->db());

@@ -3,8 +3,8 @@
 #include <mutex>
 #include <set>
 
-#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "common/citizen_id.h"
 #include "common/civil_date.h"
 #include "common/errors.h"
 #include "common/status_macros.h"
@@ -27,10 +27,8 @@ const std::set<std::string> kCorrectableFields = {"full_name", "date_of_birth", 
                                                   "party_card_number", "party_record_number"};
 
 absl::Status CheckCitizenId(const std::string& citizen_id, const std::string& field) {
-  if (citizen_id.size() != 12 || !std::all_of(citizen_id.begin(), citizen_id.end(), absl::ascii_isdigit)) {
-    return InvalidArgument(field, "must be the 12 digits of a citizen ID (căn cước công dân)");
-  }
-  return absl::OkStatus();
+  const std::string problem = CitizenIdProblem(citizen_id);
+  return problem.empty() ? absl::OkStatus() : InvalidArgument(field, problem);
 }
 
 absl::Status CheckOptionalNumber(const std::string& value, const std::string& field) {
@@ -153,15 +151,17 @@ absl::StatusOr<v1::Member> OrganizationRegistry::Admit(const v1::AdmitMemberRequ
   errors.Add(storage::ValidateRequestId(request.request_id()));
   CheckNewMember(request.member(), &errors);
   const bool pending = IsUnset(request.ceremony_date());
+  const absl::CivilDay today = VietnamDay(clock_->Now());
   if (pending) {
     // The ceremony is still to come: the member waits from the decision's date.
     if (IsUnset(request.decision().date())) {
       errors.Add(InvalidArgument("decision.date", "is required when the ceremony is still to come (no ceremony_date)"));
-    } else if (DayNumber(request.decision().date()) > DayNumber(VietnamDay(clock_->Now()))) {
-      errors.Add(InvalidArgument("decision.date", "is after today"));
     }
+    errors.Add(CheckNotAfterToday(request.decision().date(), today, "decision.date"));
   } else {
     errors.Add(CheckEffectiveDate(request.ceremony_date(), "ceremony_date").status());
+    errors.Add(CheckNotAfterToday(request.ceremony_date(), today, "ceremony_date",
+                                  "admit the member once the ceremony is held, or without ceremony_date until then"));
   }
   errors.Add(CheckDecision(request.decision(), "decision"));
   RETURN_IF_ERROR(errors.Result());
@@ -189,14 +189,13 @@ absl::StatusOr<v1::Member> OrganizationRegistry::RecordAdmissionCeremony(
     const v1::RecordAdmissionCeremonyRequest& request, const Caller& caller) {
   ValidationErrors errors;
   errors.Add(storage::ValidateRequestId(request.request_id()));
-  errors.Add(ParseOrganizationId(request.member_id(), "member_id").status());
+  errors.Add(ParseMemberId(request.member_id(), "member_id").status());
   absl::StatusOr<int64_t> day = CheckEffectiveDate(request.ceremony_date(), "ceremony_date");
   errors.Add(day.status());
-  if (day.ok() && *day > DayNumber(VietnamDay(clock_->Now()))) {
-    errors.Add(InvalidArgument("ceremony_date", "is after today: record the ceremony once it is held"));
-  }
+  errors.Add(CheckNotAfterToday(request.ceremony_date(), VietnamDay(clock_->Now()), "ceremony_date",
+                                "record the ceremony once it is held"));
   RETURN_IF_ERROR(errors.Result());
-  const uint64_t id = *ParseOrganizationId(request.member_id(), "member_id");
+  const uint64_t id = *ParseMemberId(request.member_id(), "member_id");
 
   return CommitMemberChange("RecordAdmissionCeremony", request.request_id(), caller,
                             [&](ChangeSet& change) -> absl::StatusOr<uint64_t> {
@@ -235,6 +234,8 @@ absl::StatusOr<uint64_t> OrganizationRegistry::StageRegistration(ChangeSet& chan
                                                                  const v1::Decision& decision,
                                                                  const std::string& prefix) {
   const absl::CivilDay admitted(m.admitted_on().year(), m.admitted_on().month(), m.admitted_on().day());
+  const absl::CivilDay today = VietnamDay(clock_->Now());
+  RETURN_IF_ERROR(CheckNotAfterToday(m.admitted_on(), today, prefix + "admitted_on"));
   if (DayNumber(effective) < DayNumber(admitted)) {
     return InvalidArgument("effective_date", absl::StrCat("is before the member was admitted (", prefix, "admitted_on)"));
   }
@@ -242,9 +243,17 @@ absl::StatusOr<uint64_t> OrganizationRegistry::StageRegistration(ChangeSet& chan
   const absl::CivilDay probation_end = ProbationEnd(admitted);
   const google::type::Date official_on =
       IsUnset(m.official_on()) ? ToProtoDate(probation_end) : m.official_on();
-  if (m.status() == v1::OFFICIAL && DayNumber(official_on) < DayNumber(probation_end)) {
-    return InvalidArgument(prefix + "official_on",
-                           absl::StrCat("is before the end of probation (", FormatDay(probation_end), ")"));
+  if (m.status() == v1::OFFICIAL) {
+    if (DayNumber(official_on) < DayNumber(probation_end)) {
+      return InvalidArgument(prefix + "official_on",
+                             absl::StrCat("is before the end of probation (", FormatDay(probation_end), ")"));
+    }
+    if (IsUnset(m.official_on()) && probation_end > today) {
+      return InvalidArgument(prefix + "status",
+                             absl::StrCat("is OFFICIAL, but the 12 months of probation end on ", FormatDay(probation_end),
+                                          ", after today: the member is still PROBATIONARY"));
+    }
+    RETURN_IF_ERROR(CheckNotAfterToday(official_on, today, prefix + "official_on"));
   }
   MemberEvent event = NewMemberEvent(v1::REGISTERED, effective, decision);
   *event.mutable_member() = NewMemberFields(m);
@@ -279,11 +288,13 @@ absl::StatusOr<v1::Member> OrganizationRegistry::RecognizeOfficial(const v1::Rec
                                                                    const Caller& caller) {
   ValidationErrors errors;
   errors.Add(storage::ValidateRequestId(request.request_id()));
-  errors.Add(ParseOrganizationId(request.member_id(), "member_id").status());
+  errors.Add(ParseMemberId(request.member_id(), "member_id").status());
   errors.Add(CheckDecision(request.decision(), "decision"));
   if (IsUnset(request.decision().date())) errors.Add(InvalidArgument("decision.date", "is required"));
+  errors.Add(CheckNotAfterToday(request.decision().date(), VietnamDay(clock_->Now()), "decision.date",
+                                "record the recognition once it is decided"));
   RETURN_IF_ERROR(errors.Result());
-  const uint64_t id = *ParseOrganizationId(request.member_id(), "member_id");
+  const uint64_t id = *ParseMemberId(request.member_id(), "member_id");
 
   return CommitMemberChange("RecognizeOfficial", request.request_id(), caller, [&](ChangeSet& change) -> absl::StatusOr<uint64_t> {
     ASSIGN_OR_RETURN(const MemberRecord* record, change.LoadMember(id));
@@ -309,7 +320,7 @@ absl::StatusOr<v1::Member> OrganizationRegistry::EndMembership(const v1::EndMemb
                                                                const Caller& caller) {
   ValidationErrors errors;
   errors.Add(storage::ValidateRequestId(request.request_id()));
-  errors.Add(ParseOrganizationId(request.member_id(), "member_id").status());
+  errors.Add(ParseMemberId(request.member_id(), "member_id").status());
   if (request.status() != v1::REMOVED && request.status() != v1::EXPELLED && request.status() != v1::DECEASED &&
       request.status() != v1::TRANSFERRED_OUT) {
     errors.Add(InvalidArgument("status", "must be REMOVED, EXPELLED, DECEASED or TRANSFERRED_OUT"));
@@ -318,7 +329,7 @@ absl::StatusOr<v1::Member> OrganizationRegistry::EndMembership(const v1::EndMemb
   errors.Add(CheckEffectiveDate(request.effective_date(), "effective_date").status());
   errors.Add(CheckDecision(request.decision(), "decision"));
   RETURN_IF_ERROR(errors.Result());
-  const uint64_t id = *ParseOrganizationId(request.member_id(), "member_id");
+  const uint64_t id = *ParseMemberId(request.member_id(), "member_id");
 
   return CommitMemberChange("EndMembership", request.request_id(), caller, [&](ChangeSet& change) -> absl::StatusOr<uint64_t> {
     ASSIGN_OR_RETURN(const MemberRecord* record, change.LoadMember(id));
@@ -335,7 +346,7 @@ absl::StatusOr<v1::Member> OrganizationRegistry::UpdateMember(const v1::UpdateMe
                                                               const Caller& caller) {
   ValidationErrors errors;
   errors.Add(storage::ValidateRequestId(request.request_id()));
-  errors.Add(ParseOrganizationId(request.member().id(), "member.id").status());
+  errors.Add(ParseMemberId(request.member().id(), "member.id").status());
   if (request.update_mask().paths().empty()) {
     errors.Add(InvalidArgument("update_mask", "must name at least one of full_name, date_of_birth, sex, citizen_id, "
                                               "party_card_number, party_record_number"));
@@ -344,7 +355,7 @@ absl::StatusOr<v1::Member> OrganizationRegistry::UpdateMember(const v1::UpdateMe
     errors.Add(CheckPersonalField(request.member(), path, "member."));
   }
   RETURN_IF_ERROR(errors.Result());
-  const uint64_t id = *ParseOrganizationId(request.member().id(), "member.id");
+  const uint64_t id = *ParseMemberId(request.member().id(), "member.id");
 
   return CommitMemberChange("UpdateMember", request.request_id(), caller, [&](ChangeSet& change) -> absl::StatusOr<uint64_t> {
     ASSIGN_OR_RETURN(const MemberRecord* record, change.LoadMember(id, "member.id"));

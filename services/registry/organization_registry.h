@@ -99,6 +99,10 @@ class OrganizationRegistry {
   absl::StatusOr<std::optional<uint64_t>> ResolveImportKey(const std::string& key,
                                                            const std::map<std::string, uint64_t>& staged,
                                                            std::string_view column) const;
+  // A warning for a person when the name of organisation `id`, just staged, looks like that of an
+  // active sibling on `day` (stored or `staged` in this import): text::LookAlike. "" when none does.
+  absl::StatusOr<std::string> LookAlikeSibling(ChangeSet& change, uint64_t id, int64_t day,
+                                               const std::map<std::string, uint64_t>& staged);
   // Applies one row to `change` (the caller rolls back on error) and counts it in `report`.
   absl::Status ImportOrganizationRow(ChangeSet& change, const v1::OrganizationImportRow& row,
                                      std::map<std::string, uint64_t>* staged, v1::ImportReport* report);

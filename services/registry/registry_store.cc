@@ -28,16 +28,26 @@ Stretches ParentStretches(const OrganizationRecord& record) {
   return out;
 }
 
-}  // namespace
-
-absl::StatusOr<uint64_t> ParseOrganizationId(std::string_view id, std::string_view field) {
+// A positive decimal id without sign or leading zeros; `example` says what it names, e.g.
+// "an organization id such as \"42\"".
+absl::StatusOr<uint64_t> ParseId(std::string_view id, std::string_view field, std::string_view example) {
   uint64_t value = 0;
   if (id.empty()) return InvalidArgument(field, "is required");
   if (id.size() > 20 || !absl::SimpleAtoi(absl::string_view(id.data(), id.size()), &value) || value == 0 ||
       id.front() == '+' || id.front() == '0') {
-    return InvalidArgument(field, "must be an organization id such as \"42\"");
+    return InvalidArgument(field, absl::StrCat("must be ", absl::string_view(example.data(), example.size())));
   }
   return value;
+}
+
+}  // namespace
+
+absl::StatusOr<uint64_t> ParseOrganizationId(std::string_view id, std::string_view field) {
+  return ParseId(id, field, "an organization id such as \"42\"");
+}
+
+absl::StatusOr<uint64_t> ParseMemberId(std::string_view id, std::string_view field) {
+  return ParseId(id, field, "a member id such as \"1024\"");
 }
 
 std::string RegistryStore::OrganizationKey(uint64_t id) { return KeyBuilder().Uint64(id).Release(); }

@@ -171,7 +171,9 @@ class RegistryStore {
   std::atomic<int64_t> last_member_sequence_{0};
 };
 
-// Parses an organisation id ("42") or returns INVALID_ARGUMENT naming `field`.
+// Parses an organisation id ("42") or a member id ("1024"), or returns INVALID_ARGUMENT naming
+// `field` and saying which kind of id it must be.
 absl::StatusOr<uint64_t> ParseOrganizationId(std::string_view id, std::string_view field);
+absl::StatusOr<uint64_t> ParseMemberId(std::string_view id, std::string_view field);
 
 }  // namespace haicap::registry

@@ -23,6 +23,14 @@ absl::StatusOr<std::optional<int64_t>> CheckAsOf(const google::type::Date& date,
   return std::optional<int64_t>(DayNumber(day));
 }
 
+absl::Status CheckNotAfterToday(const google::type::Date& date, absl::CivilDay today, std::string_view field,
+                                std::string_view advice) {
+  absl::StatusOr<absl::CivilDay> day = ToCivilDay(date, field);
+  if (!day.ok() || *day <= today) return absl::OkStatus();
+  return InvalidArgument(field, absl::StrCat("is after today (", FormatDay(today), ")", advice.empty() ? "" : ": ",
+                                             absl::string_view(advice.data(), advice.size())));
+}
+
 absl::Status CheckDecision(const v1::Decision& decision, std::string_view field) {
   ValidationErrors errors;
   if (!decision.number().empty()) {

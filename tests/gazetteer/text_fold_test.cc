@@ -61,5 +61,17 @@ TEST(MatchesQueryTest, WordsMatchFromTheirStart) {
   EXPECT_FALSE(MatchesQuery(FoldForSearch("Nguyễn Minh Vân"), "nguyen van an"));
 }
 
+TEST(LookAlikeTest, NamesDifferingAtMostByCaseDiacriticsOrSpacingLookAlike) {
+  EXPECT_TRUE(LookAlike("Chi bộ Khu phố 1", "Chi bo khu pho 1"));
+  EXPECT_TRUE(LookAlike("Chi bộ Khu phố 1", "CHI BỘ KHU PHỐ 1"));
+  EXPECT_TRUE(LookAlike("Chi bộ Khu phố 1", "Chi bộ  Khu phố 1"));
+  EXPECT_TRUE(LookAlike("Chi bộ Khu phố 1", "Chi bộ Khu phố 1"));
+}
+
+TEST(LookAlikeTest, AnotherNameOrNoNameDoesNot) {
+  EXPECT_FALSE(LookAlike("Chi bộ Khu phố 1", "Chi bộ Khu phố 2"));
+  EXPECT_FALSE(LookAlike("", "  "));
+}
+
 }  // namespace
 }  // namespace haicap::text

@@ -130,6 +130,12 @@ TEST_F(HaicapctlTest, UsageErrorsExitTwoBeforeAnyCall) {
   EXPECT_EQ(Run({"--actor", "Nguyễn Thị Lan", "org", "get", "1"}), 2);
   EXPECT_THAT(err_.str(), HasSubstr("plain ASCII"));
   EXPECT_EQ(Run({"org", "list", "--all", "--page-token", "x"}), 2);
+  for (std::vector<std::string> tree : {std::vector<std::string>{"org", "tree", "1", "--depth", "-1"},
+                                        {"org", "tree", "1", "--depth=-1"},
+                                        {"org", "tree", "1", "--depth", "two"}}) {
+    EXPECT_EQ(Run(tree), 2) << tree.back();
+    EXPECT_THAT(err_.str(), HasSubstr("--depth: a number of levels below the top, 0 or more (0: all)"));
+  }
   EXPECT_EQ(Run({"org"}), 2);
   EXPECT_THAT(fake_.seen(), IsEmpty());
 }
@@ -415,7 +421,7 @@ TEST_F(HaicapctlTest, MemberUsageErrorsExitTwoBeforeAnyCall) {
   // A mistyped citizen ID is refused without being repeated.
   EXPECT_EQ(Run(with(admit, {"--sex", "male", "--citizen-id", "00109801234"})), 2);
   EXPECT_THAT(err_.str(), HasSubstr("--citizen-id: a citizen ID (căn cước công dân) is exactly "
-                                    "12 digits"));
+                                    "12 digits; this one has 11: a leading zero may have been lost"));
   EXPECT_THAT(err_.str(), Not(HasSubstr("00109801234")));
   EXPECT_EQ(Run(with(admit, {"--sex", "male", "--citizen-id", "00109801234x"})), 2);
   EXPECT_EQ(Run(with(admit, {"--sex", "male"})), 2);  // no citizen ID

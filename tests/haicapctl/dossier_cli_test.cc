@@ -491,13 +491,31 @@ TEST_F(DossierCliTest, ReportSendsUnitKindAndPeriodAndPrintsThe766Table) {
 }
 
 TEST_F(DossierCliTest, ReportDefaultsLeaveThePeriodToTheService) {
+  deadlines::Statistics nothing_finished;
+  nothing_finished.set_on_time_rate_percent(100);  // what the service answers then
+  fake_.SetStatistics(nothing_finished);
   ASSERT_EQ(Run({"report"}), 0) << err_.str();
   const auto request = fake_.last<deadlines::GetStatisticsRequest>();
   EXPECT_FALSE(request.has_from_date());
   EXPECT_FALSE(request.has_to_date());
   EXPECT_EQ(request.kind(), deadlines::DOSSIER_KIND_UNSPECIFIED);
   EXPECT_THAT(out_.str(), HasSubstr("Unit:    every unit\nKind:    every kind\n"));
-  EXPECT_THAT(out_.str(), HasSubstr("0.0% (nothing finished)\n"));
+  // No rate without a finished dossier: a dash, not 100%.
+  EXPECT_THAT(out_.str(), HasSubstr("On-time rate (đúng và trước hạn)        — (nothing finished)\n"));
+  EXPECT_THAT(out_.str(), Not(HasSubstr("100")));
+}
+
+TEST_F(DossierCliTest, ReportAsJsonPrintsZeroesToo) {
+  deadlines::Statistics all_late;
+  all_late.set_finished_total(2);
+  all_late.set_finished_late(2);
+  fake_.SetStatistics(all_late);
+  ASSERT_EQ(Run({"report", "-o", "json"}), 0) << err_.str();
+  EXPECT_THAT(out_.str(), HasSubstr("\"onTimeRatePercent\": 0"));
+  EXPECT_THAT(out_.str(), HasSubstr("\"finishedEarly\": \"0\""));
+  EXPECT_THAT(out_.str(), HasSubstr("\"finishedLate\": \"2\""));
+  ASSERT_EQ(Run({"report"}), 0) << err_.str();
+  EXPECT_THAT(out_.str(), HasSubstr("On-time rate (đúng và trước hạn)        0.0%\n"));
 }
 
 TEST_F(DossierCliTest, ReportAsCsvIsAHeaderAndOneRow) {
@@ -595,8 +613,8 @@ TEST_F(WatchCliTest, JsonIsOneObjectPerLine) {
             "\"unitCode\":\"00136\",\"kind\":\"ADMIN_PROCEDURE\",\"subject\":\"Cấp giấy phép xây "
             "dựng\",\"dueAt\":\"2026-02-27T10:00:00Z\"}\n"
             "{\"cursor\":\"43\",\"type\":\"NEAR_DUE\",\"dossierId\":\"DS-000000000003\","
-            "\"unitCode\":\"00139\",\"kind\":\"ADMIN_PROCEDURE\",\"dueAt\":\"2026-02-27T10:00:"
-            "00Z\"}\n");
+            "\"unitCode\":\"00139\",\"kind\":\"ADMIN_PROCEDURE\",\"subject\":\"\",\"dueAt\":"
+            "\"2026-02-27T10:00:00Z\"}\n");  // an empty subject is printed too
   EXPECT_EQ(err_.str(), "The service ended the stream. To resume: haicapctl watch --after 43\n");
 }
 

@@ -198,6 +198,10 @@ class HaicapctlEndToEnd(RegistryTestCase):
         _, err = self.ctl("member", "get", "1", expect=1)
         self.skip_if_unimplemented(err, "member")
         self.assertRegex(err, r"^error: NOT_FOUND")
+        # A member id that is no number is called a member id, not an organisation's.
+        _, err = self.ctl("member", "get", "abc", expect=1)
+        self.assertIn('id: must be a member id such as "1024"', err)
+        self.assertNotIn("organization", err)
 
         # Hồ Chí Minh City's committee, a grassroots committee under it, and a cell in that.
         city = self.ctl_json(
@@ -369,6 +373,39 @@ class BulkImportEndToEnd(RegistryTestCase):
         bad = self.write("bad.csv", "action,key,ten,effective_date\nestablish,X,Y,1/7/2025\n")
         _, err = self.ctl("import", "orgs", bad, expect=2)
         self.assertIn('unknown column "ten"', err)
+        semicolons = self.write("semicolons.csv", "action;key;effective_date\nestablish;X;1/7/2025\n")
+        _, err = self.ctl("import", "orgs", semicolons, expect=2)
+        self.assertIn("save as CSV UTF-8, comma-separated", err)
+
+        # Rows that cannot be true: admitted after today (two days on, whatever the time zone),
+        # official before the 12 months are over, younger than 18, a lost leading zero.
+        later = (datetime.date.today() + datetime.timedelta(days=2)).strftime("%d/%m/%Y")
+        implausible = self.write("implausible.csv", (
+            "organization_key,full_name,date_of_birth,sex,citizen_id,status,admitted_on,"
+            "official_on\n"
+            f"PL-CB1,Đỗ Văn Em,01/01/1990,nam,001090000011,du-bi,{later},\n"
+            "PL-CB1,Đỗ Văn Phúc,01/01/1990,nam,001090000012,official,01/03/2015,28/02/2016\n"
+            "PL-CB1,Đỗ Văn Giang,02/03/1997,nam,001097000013,official,01/03/2015,\n"
+            "PL-CB1,Đỗ Văn Hải,01/01/1990,nam,79090000014,official,01/03/2015,\n"))
+        out, _ = self.ctl("import", "members", implausible, expect=1)
+        self.assertRegex(out, r"^Imported:\s+0\n")
+        self.assertRegex(out, r"\nline 2, column admitted_on: [A-Z_]+: .*after today")
+        self.assertRegex(out, r"\nline 3, column official_on: [A-Z_]+: .*before the end of "
+                              r"probation \(2016-03-01\)")
+        self.assertRegex(out, r"\nline 4, column date_of_birth: TOO_YOUNG: ")
+        self.assertRegex(out, r"\nline 5, column citizen_id: INVALID_VALUE: .*a leading zero may "
+                              r"have been lost: format the column as text")
+        self.assertNotIn("79090000014", out)
+
+        # A cell whose name differs from a sibling's only by case and diacritics lands, with a
+        # warning.
+        twin = self.write("twin.csv", (
+            "action,key,name,kind,parent_key,effective_date\n"
+            "establish,PL-CB1-BIS,\"chi bo to dan pho 1, phuc loi\",grassroots-cell,PL,01/07/2025\n"))
+        out, _ = self.ctl("import", "orgs", twin)
+        self.assertRegex(out, r"Warnings:\s+1\n")
+        self.assertRegex(out, r"\nline 2, column name: SIMILAR_SIBLING_NAME: looks like the name of "
+                              r"Chi bộ Tổ dân phố 1, Phúc Lợi \(" + re.escape(ids["PL-CB1"]) + r"\)")
         self.assertNotIn("001170004321", "".join(self.server.log))
 
 
@@ -380,9 +417,12 @@ class DemoDataEndToEnd(RegistryTestCase):
     def test_phuc_loi_ward_in_july_2025(self):
         orgs = self.ctl_json("import", "orgs", os.path.join(self.DEMO, "phuc-loi-organizations.csv"))
         self.assertEqual(int(orgs.get("imported", 0)), 173)
-        self.assertNotIn("errors", orgs)
+        # JSON prints empty lists too: no row refused, no look-alike sibling names.
+        self.assertEqual(orgs["errors"], [])
+        self.assertEqual(orgs["warnings"], [])
         members = self.ctl_json("import", "members", os.path.join(self.DEMO, "phuc-loi-members.csv"))
         self.assertEqual(int(members.get("imported", 0)), 3882)
+        self.assertEqual(members["errors"], [])
         ward, long_bien = orgs["organizationIds"]["PL"], orgs["organizationIds"]["QU-LB"]
 
         summary = self.ctl_json("org", "summary", ward)

@@ -63,6 +63,11 @@ class FakeRegistry final : public registry::Registry::Service, public RecordingF
     std::lock_guard lock(mu_);
     taken_citizen_ids_.insert(citizen_id);
   }
+  // Imported organisations with this name come with a SIMILAR_SIBLING_NAME warning.
+  void WarnAboutName(const std::string& name) {
+    std::lock_guard lock(mu_);
+    look_alike_names_.insert(name);
+  }
   void SetSummary(const registry::SubtreeSummary& summary) {
     std::lock_guard lock(mu_);
     summary_ = summary;
@@ -290,6 +295,13 @@ class FakeRegistry final : public registry::Registry::Service, public RecordingF
       } else {
         response->set_imported(response->imported() + 1);
         keys[row.key()] = std::to_string(keys.size() + 1);
+        if (look_alike_names_.contains(row.name())) {
+          registry::RowError* warning = response->add_warnings();
+          warning->set_line(row.line());
+          warning->set_column("name");
+          warning->set_reason("SIMILAR_SIBLING_NAME");
+          warning->set_message("looks like the name of a sibling");
+        }
       }
       (*response->mutable_organization_ids())[row.key()] = keys[row.key()];
     }
@@ -361,7 +373,7 @@ class FakeRegistry final : public registry::Registry::Service, public RecordingF
   std::vector<registry::ImportOrganizationsRequest> org_imports_;
   std::vector<registry::ImportMembersRequest> member_imports_;
   std::map<std::string, std::string> imported_keys_;
-  std::set<std::string> imported_citizen_ids_, taken_citizen_ids_;
+  std::set<std::string> imported_citizen_ids_, taken_citizen_ids_, look_alike_names_;
 };
 
 inline constexpr char kRegistryAddressFlag[] = "--registry";

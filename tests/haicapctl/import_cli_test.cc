@@ -144,6 +144,27 @@ TEST_F(ImportTest, CliAndRegistryRowErrorsAreMergedByLine) {
             "CB4  3\n");
 }
 
+TEST_F(ImportTest, WarningsFollowTheErrorsByLineAndDoNotFailTheRun) {
+  fake_.WarnAboutName("Chi bo khu pho 1");
+  fake_.WarnAboutName("Chi bộ Khu Phố 1");
+  const std::string file = WriteCsv("look-alike.csv",
+                                    "action,key,name,kind,parent_key,effective_date\n"
+                                    "establish,KP1,Chi bộ Khu phố 1,grassroots-cell,id:57,2025-07-01\n"
+                                    "establish,KP1B,Chi bộ Khu Phố 1,grassroots-cell,id:57,2025-07-01\n"
+                                    "establish,KP1C,Chi bo khu pho 1,grassroots-cell,id:57,2025-07-01\n");
+  ASSERT_EQ(Run({"import", "orgs", file, "--dry-run", "-o", "json"}), 0) << err_.str();
+  EXPECT_THAT(out_.str(), HasSubstr("\"reason\": \"SIMILAR_SIBLING_NAME\""));
+  ASSERT_EQ(Run({"import", "orgs", file, "--batch-size", "2"}), 0) << err_.str();
+  EXPECT_THAT(out_.str(), StartsWith("Imported:   3\n"
+                                     "Unchanged:  0\n"
+                                     "Errors:     0\n"
+                                     "Warnings:   2\n"
+                                     "\n"
+                                     "Warnings (the rows landed; check them):\n"
+                                     "line 3, column name: SIMILAR_SIBLING_NAME: looks like the name of a sibling\n"
+                                     "line 4, column name: SIMILAR_SIBLING_NAME: looks like the name of a sibling\n"));
+}
+
 TEST_F(ImportTest, JsonIsTheMergedReportWithEveryKey) {
   ASSERT_EQ(Run({"import", "orgs", WriteCsv("orgs.csv", kOrgFile), "-o", "json"}), 1);
   EXPECT_THAT(out_.str(), HasSubstr("\"imported\": \"3\""));
@@ -207,6 +228,13 @@ TEST_F(ImportTest, UnreadableFilesAreUsageErrorsAndNothingIsSent) {
       2);
   EXPECT_THAT(err_.str(), HasSubstr("line 2: the row has 4 cells but the header 7"));
   EXPECT_EQ(Run({"import", "members", WriteCsv("empty.csv", "")}), 2);
+  EXPECT_EQ(Run({"import", "members",
+                 WriteCsv("semicolons.csv", "organization_key;full_name;date_of_birth;sex;citizen_id;"
+                                            "status;admitted_on\nCB1;Lê Văn;1/1/1990;nam;001090000001;"
+                                            "official;1/3/2015\n")}),
+            2);
+  EXPECT_THAT(err_.str(), HasSubstr("semicolons.csv: the header (line 1) is separated by semicolons or "
+                                    "tabs, not commas: save as CSV UTF-8, comma-separated\n"));
   EXPECT_EQ(Run({"import"}), 2);
   EXPECT_THAT(fake_.seen(), IsEmpty());
 }

@@ -60,6 +60,15 @@ TEST(ImportHeaderTest, UnknownTwiceAndMissingColumnsAreNamed) {
                         "status, admitted_on"));
 }
 
+TEST(ImportHeaderTest, SemicolonOrTabSeparatedFilesAreToldToSaveAsCommaSeparated) {
+  for (const char* line : {"action;key;effective_date", "action\tkey\teffective_date"}) {
+    absl::StatusOr<ImportHeader> header = ImportHeader::Parse(Record(1, {line}), OrganizationColumns());
+    ASSERT_FALSE(header.ok()) << line;
+    EXPECT_THAT(header.status().message(), HasSubstr("save as CSV UTF-8, comma-separated")) << line;
+    EXPECT_THAT(header.status().message(), Not(HasSubstr("unknown column"))) << line;
+  }
+}
+
 TEST(OrganizationRowTest, EveryColumnLandsInTheRow) {
   ImportHeader header =
       Header({"action", "key", "name", "kind", "parent_key", "admin_unit_code",
@@ -177,7 +186,10 @@ TEST(MemberRowTest, EveryUnreadableCellOfARowIsReported) {
                                              "line 12, column official_on: INVALID_VALUE",
                                              "line 12, column effective_date: INVALID_VALUE"));
   EXPECT_THAT(errors[1].message(), HasSubstr("unknown sex \"x\""));
-  EXPECT_EQ(errors[2].message(), "a citizen ID (căn cước công dân) is exactly 12 digits");
+  // 11 digits: the spreadsheet read the column as a number and dropped the leading zero.
+  EXPECT_EQ(errors[2].message(),
+            "a citizen ID (căn cước công dân) is exactly 12 digits; this one has 11: a leading zero "
+            "may have been lost: format the column as text");
   EXPECT_THAT(errors[3].message(), HasSubstr("probationary or official, not removed"));
   for (const auto& error : errors) EXPECT_THAT(error.message(), Not(HasSubstr("00120000987")));
 }
@@ -226,6 +238,17 @@ TEST(ImportFileTest, RefusesMissingEmptyAndMalformedFiles) {
                   .status()
                   .message(),
               HasSubstr("the header (line 1) is wrong: missing required column effective_date"));
+  // Excel's "CSV" where the comma is the decimal sign: semicolons, and a comma inside a name.
+  EXPECT_THAT(ImportFile::Open(WriteFile("semicolons.csv",
+                                         "\xEF\xBB\xBF"
+                                         "organization_key;full_name;date_of_birth;sex;citizen_id;"
+                                         "status;admitted_on\r\n"
+                                         "PL;Trần, Thị Bình;11/3/1970;nu;001170004321;official;"
+                                         "3/2/1995\r\n"),
+                               MemberColumns())
+                  .status()
+                  .message(),
+              HasSubstr("save as CSV UTF-8, comma-separated"));
 }
 
 }  // namespace

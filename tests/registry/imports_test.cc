@@ -6,6 +6,8 @@ namespace haicap::registry::testing {
 namespace {
 
 using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::Not;
 using ::testing::Pair;
 
 OrganizationImportRow OrgRow(int64_t line, const std::string& action, const std::string& key, const std::string& name,
@@ -156,6 +158,81 @@ TEST_F(ImportsTest, AnOfficialMemberWhoJoinedOnProbationIsProbationaryUntilOffic
   *request.mutable_as_of() = D(2025, 9, 10);
   ASSERT_TRUE(Call(&Registry::Stub::SummarizeSubtree, request, &summary).ok());
   EXPECT_EQ(summary.official_member_count(), 1);
+}
+
+TEST_F(ImportsTest, MemberRowsThatCannotBeTrueAreRefusedWithTheirColumn) {
+  ImportOrganizationsOk(OrganizationsFile());
+  ImportMembersRequest members;
+  auto last = [&members] { return members.mutable_rows(members.rows_size() - 1)->mutable_member(); };
+  // The fake clock says 1/7/2026.
+  *members.add_rows() = MemberRow(2, "PL-TDP1", "Nguyễn Thị Hằng", "001170000001", PROBATIONARY, D(2026, 7, 2));
+  *members.add_rows() = MemberRow(3, "PL-TDP1", "Trần Văn Hùng", "001170000002", OFFICIAL, D(2020, 1, 1));
+  *last()->mutable_official_on() = D(2026, 7, 2);
+  *members.add_rows() = MemberRow(4, "PL-TDP1", "Lê Thị Mai", "001170000003", OFFICIAL, D(2025, 9, 1));
+  *members.add_rows() = MemberRow(5, "PL-TDP1", "Phạm Văn Nam", "001170000004", OFFICIAL, D(2020, 1, 1));
+  *last()->mutable_official_on() = D(2020, 12, 31);
+  *members.add_rows() = MemberRow(6, "PL-TDP1", "Hoàng Thị Lan", "001170000005", OFFICIAL, D(2020, 1, 1));
+  *last()->mutable_date_of_birth() = D(2002, 1, 2);
+  *members.add_rows() = MemberRow(7, "PL-TDP1", "Vũ Văn Tùng", "79098012345", OFFICIAL, D(2020, 1, 1));
+  *members.add_rows() = MemberRow(8, "PL-TDP1", "Đặng Thu Trang", "001170000007", OFFICIAL, D(2020, 1, 1));
+  members.set_dry_run(true);
+  ImportReport dry;
+  ASSERT_TRUE(Call(&Registry::Stub::ImportMembers, members, &dry).ok());
+  members.set_dry_run(false);
+  ImportReport report;
+  ASSERT_TRUE(Call(&Registry::Stub::ImportMembers, members, &report).ok());
+  EXPECT_EQ(dry.SerializeAsString(), report.SerializeAsString());
+  EXPECT_EQ(report.imported(), 1);
+  std::vector<std::pair<int64_t, std::string>> errors;
+  for (const auto& e : report.errors()) errors.emplace_back(e.line(), e.column());
+  EXPECT_THAT(errors, ElementsAre(Pair(2, "admitted_on"), Pair(3, "official_on"), Pair(4, "status"),
+                                  Pair(5, "official_on"), Pair(6, "date_of_birth"), Pair(7, "citizen_id")));
+  EXPECT_THAT(report.errors(0).message(), HasSubstr("admitted_on: is after today (2026-07-01)"));
+  EXPECT_THAT(report.errors(1).message(), HasSubstr("official_on: is after today (2026-07-01)"));
+  EXPECT_THAT(report.errors(2).message(), HasSubstr("probation end on 2026-09-01, after today"));
+  EXPECT_THAT(report.errors(3).message(), HasSubstr("before the end of probation (2021-01-01)"));
+  EXPECT_EQ(report.errors(4).reason(), "TOO_YOUNG");
+  EXPECT_THAT(report.errors(5).message(), HasSubstr("a leading zero may have been lost: format the column as text"));
+  EXPECT_THAT(report.errors(5).message(), Not(HasSubstr("79098012345")));
+
+  ListMembersRequest list;
+  list.set_citizen_id("001170000007");
+  ListMembersResponse found;
+  ASSERT_TRUE(Call(&Registry::Stub::ListMembers, list, &found).ok());
+  EXPECT_EQ(found.members_size(), 1);
+  for (const char* refused : {"001170000001", "001170000002", "001170000003", "001170000004", "001170000005"}) {
+    list.set_citizen_id(refused);
+    ASSERT_TRUE(Call(&Registry::Stub::ListMembers, list, &found).ok());
+    EXPECT_EQ(found.members_size(), 0) << refused;
+  }
+}
+
+TEST_F(ImportsTest, ALookAlikeSiblingNameIsAWarningNotARefusal) {
+  ImportOrganizationsRequest file = OrganizationsFile();
+  *file.add_rows() = OrgRow(11, "establish", "PL-KP1", "Chi bộ Khu phố 1", GRASSROOTS_CELL, "PL", "", D(2025, 7, 1));
+  *file.add_rows() = OrgRow(12, "establish", "PL-KP1-BIS", "Chi bo khu pho 1", GRASSROOTS_CELL, "PL", "", D(2025, 7, 1));
+  // The same name in another ward is no sibling.
+  *file.add_rows() = OrgRow(13, "establish", "BD", "Đảng bộ phường Bồ Đề", COMMUNE_COMMITTEE, "HN", "00118", D(2025, 7, 1));
+  *file.add_rows() = OrgRow(14, "establish", "BD-KP1", "Chi bo khu pho 1", GRASSROOTS_CELL, "BD", "", D(2025, 7, 1));
+  const ImportReport report = ImportOrganizationsOk(file);
+  EXPECT_EQ(report.imported(), 11);
+  ASSERT_EQ(report.warnings_size(), 1);
+  EXPECT_EQ(report.warnings(0).line(), 12);
+  EXPECT_EQ(report.warnings(0).column(), "name");
+  EXPECT_EQ(report.warnings(0).reason(), "SIMILAR_SIBLING_NAME");
+  EXPECT_THAT(report.warnings(0).message(),
+              HasSubstr("looks like the name of Chi bộ Khu phố 1 (" + report.organization_ids().at("PL-KP1") + ")"));
+  EXPECT_EQ(MustGet(report.organization_ids().at("PL-KP1-BIS")).name(), "Chi bo khu pho 1");
+
+  // A later file's row against a stored sibling, in capitals; the re-run rows are unchanged, unwarned.
+  ImportOrganizationsRequest later;
+  *later.add_rows() = OrgRow(2, "establish", "PL-KP1", "Chi bộ Khu phố 1", GRASSROOTS_CELL, "PL", "", D(2025, 7, 1));
+  *later.add_rows() = OrgRow(3, "establish", "PL-KP1-TER", "CHI BỘ KHU PHỐ 1", GRASSROOTS_CELL, "PL", "", D(2025, 8, 1));
+  const ImportReport again = ImportOrganizationsOk(later);
+  EXPECT_EQ(again.unchanged(), 1);
+  EXPECT_EQ(again.imported(), 1);
+  ASSERT_EQ(again.warnings_size(), 1);
+  EXPECT_EQ(again.warnings(0).line(), 3);
 }
 
 TEST_F(ImportsTest, OversizedCallsAreRefused) {

@@ -164,6 +164,7 @@ TEST_F(MemberMovesTest, AnInternalMoveTakesAProbationaryMemberAndFoldsBeforeALat
   RecognizeOfficialRequest recognize;
   recognize.set_member_id(newcomer.id());
   *recognize.mutable_decision()->mutable_date() = D(2026, 10, 5);
+  clock_.Set(absl::FromCivil(absl::CivilHour(2026, 10, 5, 9), VietnamTimeZone()));  // the day it is decided
   Member recognized;
   ASSERT_TRUE(Call(&Registry::Stub::RecognizeOfficial, recognize, &recognized).ok());
 

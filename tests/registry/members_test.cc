@@ -68,6 +68,8 @@ TEST_F(MembersTest, NameSearchIgnoresDiacriticsAndListsSortInVietnameseOrder) {
 
 TEST_F(MembersTest, RecognitionWaitsForTwelveMonthsAndDatesFromTheirEnd) {
   const Member m = MustAdmit("Trần Thị Bích", 7, cell_, D(2025, 7, 10));
+  // The decisions below are in the past by then.
+  clock_.Set(absl::FromCivil(absl::CivilHour(2026, 9, 15, 9), VietnamTimeZone()));
   RecognizeOfficialRequest recognize;
   recognize.set_member_id(m.id());
   *recognize.mutable_decision()->mutable_date() = D(2026, 7, 9);

@@ -1,6 +1,5 @@
 #include "tools/haicapctl/args.h"
 
-#include <algorithm>
 #include <random>
 #include <utility>
 
@@ -10,6 +9,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "absl/time/time.h"
+#include "common/citizen_id.h"
 #include "common/civil_date.h"
 #include "common/errors.h"
 #include "tools/haicapctl/enum_text.h"
@@ -113,12 +113,8 @@ absl::StatusOr<registry::MemberStatus> ParseMemberStatus(std::string_view text) 
 
 absl::StatusOr<std::string> ParseCitizenId(std::string_view text) {
   const absl::string_view id = absl::StripAsciiWhitespace(View(text));
-  const bool twelve_digits = id.size() == 12 && std::all_of(id.begin(), id.end(), [](char c) {
-                               return absl::ascii_isdigit(static_cast<unsigned char>(c));
-                             });
-  if (!twelve_digits) {
-    return absl::InvalidArgumentError("a citizen ID (căn cước công dân) is exactly 12 digits");
-  }
+  const std::string problem = CitizenIdProblem(std::string_view(id.data(), id.size()));
+  if (!problem.empty()) return absl::InvalidArgumentError(problem);
   return std::string(id);
 }
 

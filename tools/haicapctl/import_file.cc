@@ -24,10 +24,21 @@ bool IsBlank(const CsvRecord& record) {
   return true;
 }
 
+// A header read as one cell holding semicolons or tabs: the spreadsheet was saved with another
+// separator (Excel does so where the comma is the decimal sign).
+bool HasOtherSeparator(const CsvRecord& header) {
+  return header.fields.size() == 1 && header.fields[0].find_first_of(";\t") != std::string::npos;
+}
+
 }  // namespace
 
 absl::StatusOr<ImportHeader> ImportHeader::Parse(const CsvRecord& header,
                                                  absl::Span<const ImportColumn> columns) {
+  if (HasOtherSeparator(header)) {
+    return absl::InvalidArgumentError(
+        "the header (line 1) is separated by semicolons or tabs, not commas: save as CSV UTF-8, "
+        "comma-separated");
+  }
   ImportHeader parsed;
   std::vector<std::string> unknown, twice, missing, known;
   for (const ImportColumn& column : columns) known.push_back(column.name);

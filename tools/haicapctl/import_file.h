@@ -29,7 +29,8 @@ struct ImportColumn {
 class ImportHeader {
  public:
   // INVALID_ARGUMENT naming every column of `header` not among `columns` (and listing those
-  // that are), every column named twice, and every required column missing.
+  // that are), every column named twice, and every required column missing; for a header
+  // separated by semicolons or tabs, the hint "save as CSV UTF-8, comma-separated".
   static absl::StatusOr<ImportHeader> Parse(const CsvRecord& header,
                                             absl::Span<const ImportColumn> columns);
 

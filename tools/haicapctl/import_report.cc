@@ -43,16 +43,18 @@ void MergeReport(const registry::ImportReport& batch, registry::ImportReport* to
   total->set_imported(total->imported() + batch.imported());
   total->set_unchanged(total->unchanged() + batch.unchanged());
   total->mutable_errors()->MergeFrom(batch.errors());
+  total->mutable_warnings()->MergeFrom(batch.warnings());
   for (const auto& [key, id] : batch.organization_ids()) {
     (*total->mutable_organization_ids())[key] = id;
   }
 }
 
 void SortErrors(registry::ImportReport* report) {
-  auto& errors = *report->mutable_errors();
-  std::stable_sort(
-      errors.begin(), errors.end(),
-      [](const registry::RowError& a, const registry::RowError& b) { return a.line() < b.line(); });
+  for (auto* rows : {report->mutable_errors(), report->mutable_warnings()}) {
+    std::stable_sort(
+        rows->begin(), rows->end(),
+        [](const registry::RowError& a, const registry::RowError& b) { return a.line() < b.line(); });
+  }
 }
 
 void PrintImportReport(std::ostream& out, const registry::ImportReport& report, bool dry_run,
@@ -64,9 +66,12 @@ void PrintImportReport(std::ostream& out, const registry::ImportReport& report, 
                                        report.unchanged() > 0 ? " (already in the registry from an "
                                                                 "earlier run)"
                                                               : "")},
-            {"Errors", absl::StrCat(report.errors_size())}});
+            {"Errors", absl::StrCat(report.errors_size())},
+            {"Warnings", report.warnings().empty() ? "" : absl::StrCat(report.warnings_size())}});
   if (!report.errors().empty()) out << '\n';
   for (const registry::RowError& error : report.errors()) PrintRowError(out, error);
+  if (!report.warnings().empty()) out << "\nWarnings (the rows landed; check them):\n";
+  for (const registry::RowError& warning : report.warnings()) PrintRowError(out, warning);
   if (!report.organization_ids().empty()) PrintOrganizationIds(out, report, keys);
 }
 

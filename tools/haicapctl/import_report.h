@@ -5,6 +5,7 @@
 //   Errors:     1
 //
 //   line 17, column citizen_id: CITIZEN_ID_TAKEN: ...
+// and, when the registry warned about rows that landed, a "Warnings:" count and their lines.
 #pragma once
 
 #include <ostream>
@@ -17,15 +18,16 @@ namespace haicap::ctl {
 
 namespace registry = ::haicap::registry::v1;
 
-// Adds the counts, errors and organisation ids of `batch` to `*total`.
+// Adds the counts, errors, warnings and organisation ids of `batch` to `*total`.
 void MergeReport(const registry::ImportReport& batch, registry::ImportReport* total);
-// Orders the errors by line (then as they came).
+// Orders the errors, and the warnings, by line (then as they came).
 void SortErrors(registry::ImportReport* report);
 
 // How many key → id pairs the table shows.
 inline constexpr int kIdsShown = 5;
 
-// The counts, one line per row error, and, when there are organisation ids, those of the first
+// The counts, one line per row error, then one per warning (rows that landed but look wrong),
+// and, when there are organisation ids, those of the first
 // kIdsShown of `keys` (the keys in file order) with how many more there are. With `dry_run` the
 // report says that nothing was written.
 void PrintImportReport(std::ostream& out, const registry::ImportReport& report, bool dry_run,

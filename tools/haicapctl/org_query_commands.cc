@@ -1,6 +1,7 @@
 // Reading the organisation tree: get, list, tree, history, summary.
 #include <memory>
 
+#include "absl/strings/numbers.h"
 #include "tools/haicapctl/args.h"
 #include "tools/haicapctl/flags.h"
 #include "tools/haicapctl/org_commands.h"
@@ -116,7 +117,13 @@ void AddTree(CLI::App* org, Session& session) {
   cmd->add_option("id", flags->id, "The organisation at the top")->required();
   AddDateOption(cmd, "--as-of", flags->as_of, "Draw the tree as it stood on this day");
   cmd->add_option("--depth", flags->depth, "Levels below the top to draw (default: all)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(CLI::Validator(
+          [](std::string& text) -> std::string {
+            int levels = 0;
+            const bool ok = absl::SimpleAtoi(text, &levels) && levels >= 0;
+            return ok ? "" : "a number of levels below the top, 0 or more (0: all)";
+          },
+          "LEVELS"));
   cmd->add_flag("--include-ended", flags->include_ended,
                 "Also draw merged and dissolved organisations (with a STATE column)");
   cmd->footer(R"(Examples:

@@ -28,6 +28,8 @@ absl::Status PrintJsonText(std::ostream& out, const google::protobuf::Message& m
                            bool indented) {
   google::protobuf::util::JsonPrintOptions options;
   options.add_whitespace = indented;
+  // A zero or false is an answer too: an integrator looks for onTimeRatePercent: 0.
+  options.always_print_primitive_fields = true;
   std::string json;
   auto status = google::protobuf::util::MessageToJsonString(message, &json, options);
   if (!status.ok()) return absl::InternalError(std::string(status.message()));

@@ -44,7 +44,8 @@ void PrintFields(std::ostream& out, const Fields& fields);
 // "7", or "7 (etag r7)" when the etag is more than the revision number (for --etag).
 std::string RevisionText(int64_t revision, const std::string& etag);
 
-// The message as indented protobuf JSON (lowerCamelCase names, enums by name), then a newline.
+// The message as indented protobuf JSON (lowerCamelCase names, enums by name, fields whose value
+// is zero, false or empty printed too), then a newline.
 absl::Status PrintJson(std::ostream& out, const google::protobuf::Message& message);
 // The message as JSON on one line, then a newline: one object per line for a stream.
 absl::Status PrintJsonLine(std::ostream& out, const google::protobuf::Message& message);

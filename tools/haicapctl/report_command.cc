@@ -39,9 +39,10 @@ void PrintStatistics(std::ostream& out, const deadlines::Statistics& stats) {
   row("In progress within time (trong hạn)", stats.in_progress_within_time());
   row("In progress overdue (quá hạn)", stats.in_progress_overdue());
   row("Waiting for a supplement (chờ bổ sung)", stats.waiting_supplement());
+  // With nothing finished there is no rate: "—", not the 100% the service reports then.
   table.AddRow({"On-time rate (đúng và trước hạn)",
-                absl::StrFormat("%.1f%%%s", stats.on_time_rate_percent(),
-                                stats.finished_total() == 0 ? " (nothing finished)" : "")});
+                stats.finished_total() == 0 ? "— (nothing finished)"
+                                            : absl::StrFormat("%.1f%%", stats.on_time_rate_percent())});
   table.Print(out);
 }
 
@@ -64,7 +65,7 @@ void AddReportCommand(CLI::App* app, Session& session) {
                 "The first day of the period (default the first day of this month)");
   AddDateOption(cmd, "--to", flags->to, "The last day of the period (default today)");
   cmd->footer(
-      R"(The on-time rate is (early + on time) / finished, 100% when nothing finished. Finished
+      R"(The on-time rate is (early + on time) / finished, "—" when nothing finished. Finished
 means processing ended in the period (the first of 3, 7, 8, 9 after receipt); a dossier with
 more than one supplement request counts as late. -o csv prints a header row and one data row
 (the field names of the message, snake_case) for a spreadsheet.
