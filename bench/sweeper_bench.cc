@@ -84,7 +84,8 @@ absl::Status Open(const std::string& dir, const Clock* clock, Service* s) {
   s->calendar_store = std::make_unique<CalendarStore>(s->db.get());
   s->dossier_store = std::make_unique<DossierStore>(s->db.get());
   ASSIGN_OR_RETURN(s->gazetteer, registry::Gazetteer::LoadEmbedded());
-  ASSIGN_OR_RETURN(s->calendars, CalendarBook::Open(s->calendar_store.get(), clock));
+  ASSIGN_OR_RETURN(std::vector<deadlines::OfficialYear> shipped, deadlines::ShippedNationalYears());
+  ASSIGN_OR_RETURN(s->calendars, CalendarBook::Open(s->calendar_store.get(), clock, shipped));
   ASSIGN_OR_RETURN(s->dossiers, DossierBook::Open(s->dossier_store.get(), s->calendars.get(), s->gazetteer.get(), clock,
                                                   &s->hub));
   return absl::OkStatus();

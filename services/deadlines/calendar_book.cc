@@ -4,49 +4,25 @@
 #include <set>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "common/civil_date.h"
 #include "common/errors.h"
+#include "common/logging.h"
 #include "common/status_macros.h"
 #include "common/storage/idempotency.h"
 #include "common/text/text.h"
 #include "services/deadlines/calendar/due_date.h"
+#include "services/deadlines/calendar/lunar_calendar.h"
+#include "services/deadlines/calendar/statutory_days.h"
+#include "services/deadlines/calendar_checks.h"
 #include "services/deadlines/calendar_convert.h"
 
 namespace haicap::deadlines {
 namespace {
 
 constexpr int kMaxNameChars = 200;
-constexpr int kMaxNoteChars = 200;
-constexpr int kMaxDaysPerCall = 400;
 constexpr int64_t kMaxDays = 3650;
 constexpr int64_t kMaxHours = 10000;
-
-absl::Status CheckCalendarId(const std::string& id, const std::string& field) {
-  const bool ok = !id.empty() && id.size() <= 32 && std::all_of(id.begin(), id.end(), [](char c) {
-    return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
-  });
-  return ok ? absl::OkStatus() : InvalidArgument(field, "must be 1–32 of A–Z, 0–9 and '-', e.g. VN-01");
-}
-
-absl::Status CheckDay(const v1::CalendarDay& day, const std::string& field) {
-  ValidationErrors errors;
-  absl::StatusOr<absl::CivilDay> date = ToCivilDay(day.date(), field + ".date");
-  errors.Add(date.status());
-  if (!v1::DayType_IsValid(day.type()) || day.type() == v1::DAY_TYPE_UNSPECIFIED) {
-    errors.Add(InvalidArgument(field + ".type", "is required"));
-  } else if (date.ok()) {
-    const absl::Weekday weekday = absl::GetWeekday(*date);
-    const bool weekend = weekday == absl::Weekday::saturday || weekday == absl::Weekday::sunday;
-    if (day.type() == v1::MAKEUP_WORKDAY && !weekend) {
-      errors.Add(InvalidArgument(field + ".type", "a make-up working day must be a Saturday or Sunday"));
-    }
-    if ((day.type() == v1::COMPENSATORY_DAY_OFF || day.type() == v1::SWAPPED_DAY_OFF) && weekend) {
-      errors.Add(InvalidArgument(field + ".type", "a compensatory or swapped day off must be a weekday"));
-    }
-  }
-  if (!day.note().empty()) errors.Add(text::ValidateName(field + ".note", day.note(), kMaxNoteChars));
-  return errors.Result();
-}
 
 google::protobuf::Timestamp Now(const Clock& clock) {
   google::protobuf::Timestamp ts;
@@ -54,58 +30,105 @@ google::protobuf::Timestamp Now(const Clock& clock) {
   return ts;
 }
 
-v1::Calendar WithEtag(v1::Calendar calendar) {
-  calendar.set_etag(absl::StrCat(calendar.revision()));
-  return calendar;
+// "2027" or "2027, 2028".
+std::string Years(const google::protobuf::RepeatedField<int32_t>& years) { return absl::StrJoin(years, ", "); }
+
+// The caveats of an answer that counts the days of [first, last] on `calendar`: its provisional
+// years, and warnings for them and for years without any days known.
+template <typename Response>
+void AddCaveats(const WorkingCalendar& calendar, int64_t first, int64_t last, Response& response) {
+  for (int64_t year : calendar.ProvisionalYears(first, last)) response.add_provisional_years(static_cast<int32_t>(year));
+  if (!response.provisional_years().empty()) {
+    response.add_warnings(absl::StrCat(
+        "the days of ", Years(response.provisional_years()), " on calendar ", calendar.id(),
+        " are provisional: the Labour Code's rule (art. 112), no official decision entered; the answer may change "
+        "when it is (ImportCalendarYear: haicapctl calendar import VN ", response.provisional_years(0), ".csv)"));
+  }
+  for (int64_t year = first; year <= last; ++year) {
+    if (!calendar.HasDaysIn(year)) {
+      response.add_warnings(absl::StrCat("calendar ", calendar.id(), " has no days for ", year, " (the rule covers ",
+                                         kFirstStatutoryYear, "–", kLastStatutoryYear,
+                                         "): only Saturdays and Sundays were skipped in it"));
+    }
+  }
 }
 
 }  // namespace
 
-absl::StatusOr<std::unique_ptr<CalendarBook>> CalendarBook::Open(CalendarStore* store, const Clock* clock) {
+absl::StatusOr<std::unique_ptr<CalendarBook>> CalendarBook::Open(CalendarStore* store, const Clock* clock,
+                                                                  const std::vector<OfficialYear>& shipped) {
   std::unique_ptr<CalendarBook> book(new CalendarBook(store, clock));
   ASSIGN_OR_RETURN(std::vector<v1::Calendar> stored, store->ReadAll());
   std::map<std::string, v1::Calendar> calendars;
   for (auto& c : stored) calendars[c.id()] = std::move(c);
   std::unique_lock lock(book->mu_);
   if (!calendars.count(kNationalCalendarId)) {
-    // First start: the national calendar comes from the shipped data (data/calendars/).
-    ASSIGN_OR_RETURN(std::shared_ptr<const WorkingCalendar> shipped, LoadNationalCalendar());
+    // First start: the national calendar's decisions come from the shipped data (data/calendars/).
     v1::Calendar national;
     national.set_id(kNationalCalendarId);
     national.set_name("Lịch làm việc quốc gia (Bộ luật Lao động 2019, Điều 112)");
     SetOfficeHours(OfficeHours::Default(), national.mutable_office_hours());
-    for (const DayEntry& entry : shipped->Entries()) *national.add_days() = ToCalendarDay(entry);
-    v1::CalendarChange change;
-    *change.mutable_upserted() = national.days();
-    book->calendars_ = std::move(calendars);
-    rocksdb::WriteBatch batch;
-    RETURN_IF_ERROR(book->Commit(national, std::move(change), "haicap (shipped data/calendars)", "", &batch));
-    return book;
+    calendars[kNationalCalendarId] = national;
   }
   RETURN_IF_ERROR(book->Install(std::move(calendars)));
+  RETURN_IF_ERROR(book->MergeShippedYears(shipped));
   return book;
 }
 
-absl::Status CalendarBook::Install(std::map<std::string, v1::Calendar> calendars) {
-  std::map<std::string, std::shared_ptr<const WorkingCalendar>> working;
+absl::Status CalendarBook::MergeShippedYears(const std::vector<OfficialYear>& shipped) {
+  v1::Calendar next = calendars_.at(kNationalCalendarId);
+  const std::set<int> decided(next.decided_years().begin(), next.decided_years().end());
+  std::map<int64_t, v1::CalendarDay> days;
+  for (const auto& day : next.days()) days[DayNumber(day.date())] = day;
+  v1::CalendarChange change;
+  for (const OfficialYear& year : shipped) {
+    if (decided.count(year.year)) continue;
+    for (const DayEntry& entry : year.days) {
+      // A day an admin entered on the same date stays.
+      if (days.emplace(DayNumber(entry.day), ToCalendarDay(entry)).second) *change.add_upserted() = ToCalendarDay(entry);
+    }
+    change.add_decided_years(year.year);
+    next.add_decided_years(year.year);
+  }
+  if (change.decided_years().empty()) return absl::OkStatus();
+  next.clear_days();
+  for (auto& [number, day] : days) *next.add_days() = std::move(day);
+  LogInfo("shipped calendar years merged",
+          {{"calendar", kNationalCalendarId}, {"years", std::vector<int>(change.decided_years().begin(),
+                                                                           change.decided_years().end())}});
+  rocksdb::WriteBatch batch;
+  return Commit(next, std::move(change), kShippedDataActor, "", &batch);
+}
+
+absl::StatusOr<CalendarBook::WorkingCalendars> CalendarBook::Build(const std::map<std::string, v1::Calendar>& calendars) {
+  WorkingCalendars working;
   // Bases before the calendars on them: a calendar's base always exists before it does.
   std::function<absl::StatusOr<std::shared_ptr<const WorkingCalendar>>(const std::string&, int)> build =
       [&](const std::string& id, int depth) -> absl::StatusOr<std::shared_ptr<const WorkingCalendar>> {
     if (auto it = working.find(id); it != working.end()) return it->second;
     auto found = calendars.find(id);
     if (found == calendars.end() || depth > 8) return Internal("CORRUPT_CALENDAR", absl::StrCat("calendar ", id, " is missing"));
+    const v1::Calendar& c = found->second;
     std::shared_ptr<const WorkingCalendar> base;
-    if (!found->second.base_calendar_id().empty()) {
-      ASSIGN_OR_RETURN(base, build(found->second.base_calendar_id(), depth + 1));
+    if (!c.base_calendar_id().empty()) {
+      ASSIGN_OR_RETURN(base, build(c.base_calendar_id(), depth + 1));
     }
     std::vector<DayEntry> entries;
-    for (const auto& day : found->second.days()) entries.push_back(ToDayEntry(day));
-    auto calendar = std::make_shared<const WorkingCalendar>(id, std::move(entries),
-                                                            ToOfficeHours(found->second.office_hours()), base);
+    for (const auto& day : c.days()) entries.push_back(ToDayEntry(day));
+    // The national calendar: the years without a decision get the rule's days.
+    if (base == nullptr) {
+      entries = WithStatutoryDays(std::move(entries), std::set<int>(c.decided_years().begin(), c.decided_years().end()));
+    }
+    auto calendar = std::make_shared<const WorkingCalendar>(id, std::move(entries), ToOfficeHours(c.office_hours()), base);
     working[id] = calendar;
     return calendar;
   };
   for (const auto& [id, calendar] : calendars) RETURN_IF_ERROR(build(id, 0).status());
+  return working;
+}
+
+absl::Status CalendarBook::Install(std::map<std::string, v1::Calendar> calendars) {
+  ASSIGN_OR_RETURN(WorkingCalendars working, Build(calendars));
   calendars_ = std::move(calendars);
   working_ = std::move(working);
   return absl::OkStatus();
@@ -124,7 +147,7 @@ absl::Status CalendarBook::Commit(const v1::Calendar& calendar, v1::CalendarChan
   for (const auto& day : change.upserted()) store_->PutDay(batch, next.id(), day);
   for (const auto& date : change.removed()) store_->DeleteDay(batch, next.id(), date);
   store_->PutChange(batch, change);
-  if (!change.upserted().empty() || !change.removed().empty()) {
+  if (!change.upserted().empty() || !change.removed().empty() || !change.decided_years().empty()) {
     for (const std::string& id : WithDependents(next.id())) store_->MarkRecompute(batch, id);
   }
   std::map<std::string, v1::Calendar> calendars = calendars_;
@@ -160,6 +183,26 @@ absl::StatusOr<std::shared_ptr<const WorkingCalendar>> CalendarBook::Find(const 
   return it->second;
 }
 
+v1::Calendar CalendarBook::YearView(const v1::Calendar& calendar, const WorkingCalendar& working, int year) {
+  v1::Calendar view = calendar;
+  view.clear_days();
+  for (absl::CivilDay d(year, 1, 1); d.year() == year; ++d) {
+    const DayEntry* entry = working.EntryFor(d);
+    if (entry == nullptr) continue;
+    const WorkingCalendar* owner = &working;
+    while (owner->base() != nullptr && owner->base()->EntryFor(d) == entry) owner = owner->base().get();
+    v1::CalendarDay& day = *view.add_days() = ToCalendarDay(*entry);
+    day.set_calendar_id(owner->id());
+    const LunarDate lunar = ToLunar(d);
+    day.mutable_lunar_date()->set_year(lunar.year);
+    day.mutable_lunar_date()->set_month(lunar.month);
+    day.mutable_lunar_date()->set_day(lunar.day);
+    day.mutable_lunar_date()->set_leap(lunar.leap);
+  }
+  view.set_provisional(working.IsProvisional(year));
+  return view;
+}
+
 absl::StatusOr<v1::Calendar> CalendarBook::Get(const v1::GetCalendarRequest& request) const {
   RETURN_IF_ERROR(CheckCalendarId(request.id(), "id"));
   if (request.year() != 0 && (request.year() < kMinYear || request.year() > kMaxYear)) {
@@ -168,14 +211,8 @@ absl::StatusOr<v1::Calendar> CalendarBook::Get(const v1::GetCalendarRequest& req
   std::shared_lock lock(mu_);
   auto it = calendars_.find(request.id());
   if (it == calendars_.end()) return NotFound("CALENDAR_NOT_FOUND", absl::StrCat("no calendar ", request.id()));
-  v1::Calendar calendar = it->second;
-  if (request.year() != 0) {
-    calendar.clear_days();
-    for (const auto& day : it->second.days()) {
-      if (day.date().year() == request.year()) *calendar.add_days() = day;
-    }
-  }
-  return WithEtag(std::move(calendar));
+  if (request.year() != 0) return WithEtag(YearView(it->second, *working_.at(request.id()), request.year()));
+  return WithEtag(it->second);
 }
 
 v1::ListCalendarsResponse CalendarBook::List() const {
@@ -260,13 +297,25 @@ absl::StatusOr<v1::Calendar> CalendarBook::UpsertDays(const v1::UpsertCalendarDa
     }
     std::map<int64_t, v1::CalendarDay> days;
     for (const auto& day : it->second.days()) days[DayNumber(day.date())] = day;
-    for (const auto& day : request.days()) days[DayNumber(day.date())] = day;
-    for (const auto& date : request.remove_dates()) days.erase(DayNumber(date));
+    for (const auto& day : request.days()) days[DayNumber(day.date())] = EnteredDay(day);
+    for (int i = 0; i < request.remove_dates_size(); ++i) {
+      const google::type::Date& date = request.remove_dates(i);
+      const DayEntry* in_force = working_.at(request.calendar_id())->EntryFor(ToCivilDay(date, "").value());
+      if (!days.count(DayNumber(date)) && in_force != nullptr && in_force->source == DaySource::kStatutoryRule) {
+        return FailedPrecondition(
+            "DAY_FROM_RULE",
+            absl::StrCat("remove_dates[", i, "]: ", FormatDay(in_force->day),
+                         " is a day of the Labour Code's rule for a year without a decision, not an entered day: "
+                         "enter the year's official decision with ImportCalendarYear (haicapctl calendar import ",
+                         request.calendar_id(), " ", in_force->day.year(), ".csv)"));
+      }
+      days.erase(DayNumber(date));
+    }
     v1::Calendar next = it->second;
     next.clear_days();
     for (auto& [number, day] : days) *next.add_days() = std::move(day);
     v1::CalendarChange change;
-    *change.mutable_upserted() = request.days();
+    for (const auto& day : request.days()) *change.add_upserted() = EnteredDay(day);
     *change.mutable_removed() = request.remove_dates();
     RETURN_IF_ERROR(Commit(next, std::move(change), actor, request.request_id(), batch));
     return WithEtag(calendars_.at(request.calendar_id()));
@@ -307,14 +356,7 @@ absl::StatusOr<v1::ComputeDueDateResponse> CalendarBook::ComputeDueDate(const v1
   ASSIGN_OR_RETURN(DueDate due, deadlines::ComputeDueDate(*calendar, received, request.amount(), unit));
   v1::ComputeDueDateResponse response = ToResponse(due, received, request.amount(), request.unit());
   const absl::TimeZone zone = VietnamTimeZone();
-  for (int64_t year = absl::ToCivilYear(received, zone).year(); year <= absl::ToCivilYear(due.due_at, zone).year();
-       ++year) {
-    if (!calendar->HasDaysIn(year)) {
-      response.add_warnings(absl::StrCat("calendar ", id, " has no days entered for ", year,
-                                         ": only Saturdays and Sundays were skipped in it; add its holidays with "
-                                         "UpsertCalendarDays (haicapctl calendar set-day)"));
-    }
-  }
+  AddCaveats(*calendar, absl::ToCivilYear(received, zone).year(), absl::ToCivilYear(due.due_at, zone).year(), response);
   return response;
 }
 
@@ -327,10 +369,12 @@ absl::StatusOr<v1::CountWorkingDaysResponse> CalendarBook::CountWorkingDays(
   absl::StatusOr<absl::CivilDay> to = ToCivilDay(request.to_date(), "to_date");
   errors.Add(from.status());
   errors.Add(to.status());
+  if (from.ok() && to.ok() && *to < *from) errors.Add(InvalidArgument("to_date", "is before from_date"));
   RETURN_IF_ERROR(errors.Result());
   ASSIGN_OR_RETURN(std::shared_ptr<const WorkingCalendar> calendar, Find(id, "calendar_id"));
   v1::CountWorkingDaysResponse response;
   response.set_working_days(deadlines::CountWorkingDays(*calendar, *from, *to));
+  AddCaveats(*calendar, from->year(), to->year(), response);
   return response;
 }
 

@@ -53,6 +53,7 @@ DayEntry ToDayEntry(const v1::CalendarDay& day) {
     default: entry.type = DayType::kMakeupWorkday; break;
   }
   entry.note = day.note();
+  entry.source = day.source() == v1::STATUTORY_RULE ? DaySource::kStatutoryRule : DaySource::kOfficialDecision;
   return entry;
 }
 
@@ -66,6 +67,7 @@ v1::CalendarDay ToCalendarDay(const DayEntry& entry) {
     case DayType::kMakeupWorkday: day.set_type(v1::MAKEUP_WORKDAY); break;
   }
   day.set_note(entry.note);
+  day.set_source(entry.source == DaySource::kStatutoryRule ? v1::STATUTORY_RULE : v1::OFFICIAL_DECISION);
   return day;
 }
 
@@ -93,6 +95,7 @@ v1::ComputeDueDateResponse ToResponse(const DueDate& due, absl::Time received_at
     auto* out = response.add_skipped();
     *out->mutable_date() = ToProtoDate(s.day);
     out->set_reason(s.reason);
+    out->set_provisional(s.provisional);
   }
   const char* units = unit == v1::WORKING_HOURS ? "working hours" : unit == v1::CALENDAR_DAYS ? "calendar days" : "working days";
   std::string text = absl::StrCat("Received ", Instant(received_at));
@@ -100,6 +103,10 @@ v1::ComputeDueDateResponse ToResponse(const DueDate& due, absl::Time received_at
   absl::StrAppend(&text, "; ", amount, " ", units, " → due ", Instant(due.due_at), ".");
   if (!due.skipped.empty()) {
     absl::StrAppend(&text, " Skipped ", due.skipped.size(), " non-working day(s): ", GroupedSkippedDays(due.skipped), ".");
+  }
+  if (std::any_of(due.skipped.begin(), due.skipped.end(), [](const SkippedDay& s) { return s.provisional; })) {
+    absl::StrAppend(&text, " Days marked provisional are the Labour Code's rule (art. 112) for a year whose official "
+                           "decision is not entered yet.");
   }
   response.set_explanation(std::move(text));
   return response;

@@ -13,7 +13,13 @@ absl::StatusOr<std::unique_ptr<DeadlinesServer>> DeadlinesServer::Start(const se
   s->calendar_store_ = std::make_unique<CalendarStore>(s->db_.get());
   s->dossier_store_ = std::make_unique<DossierStore>(s->db_.get());
   ASSIGN_OR_RETURN(s->gazetteer_, registry::Gazetteer::LoadEmbedded());
-  ASSIGN_OR_RETURN(s->calendars_, CalendarBook::Open(s->calendar_store_.get(), clock));
+  std::vector<OfficialYear> shipped;
+  if (tuning.shipped_years) {
+    shipped = *tuning.shipped_years;
+  } else {
+    ASSIGN_OR_RETURN(shipped, ShippedNationalYears());
+  }
+  ASSIGN_OR_RETURN(s->calendars_, CalendarBook::Open(s->calendar_store_.get(), clock, shipped));
   ASSIGN_OR_RETURN(s->dossiers_, DossierBook::Open(s->dossier_store_.get(), s->calendars_.get(), s->gazetteer_.get(),
                                                    clock, &s->hub_));
   DossierBook* dossiers = s->dossiers_.get();

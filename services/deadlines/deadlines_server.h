@@ -4,6 +4,8 @@
 #pragma once
 
 #include <memory>
+#include <optional>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "common/clock.h"
@@ -26,6 +28,9 @@ class DeadlinesServer {
     // How often the timer sweeper looks for due NEAR_DUE/OVERDUE timers (real time); tests with a
     // FakeClock use a few milliseconds.
     absl::Duration sweep_interval = absl::Seconds(1);
+    // The official national years this release ships (default: data/calendars); tests name fewer
+    // to play an older release.
+    std::optional<std::vector<OfficialYear>> shipped_years;
   };
 
   // Opens the store in options.data_dir and serves on options.listen. `clock` is not owned.

@@ -35,6 +35,16 @@ grpc::ServerUnaryReactor* DeadlinesService::UpsertCalendarDays(grpc::CallbackSer
                    [this, request, actor = CallerActor(context)] { return calendars_->UpsertDays(*request, actor); });
 }
 
+grpc::ServerUnaryReactor* DeadlinesService::ImportCalendarYear(grpc::CallbackServerContext* context,
+                                                               const v1::ImportCalendarYearRequest* request,
+                                                               v1::ImportCalendarYearResponse* response) {
+  return RunOnPool(context, *pool_, kDeadlinesErrorDomain, response, [this, request, actor = CallerActor(context)] {
+    return calendars_->ImportYear(*request, actor, [this](const auto& calendars) {
+      return dossiers_->PreviewMoves(calendars);
+    });
+  });
+}
+
 grpc::ServerUnaryReactor* DeadlinesService::ListCalendarChanges(grpc::CallbackServerContext* context,
                                                                 const v1::ListCalendarChangesRequest* request,
                                                                 v1::ListCalendarChangesResponse* response) {

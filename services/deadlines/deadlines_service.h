@@ -30,6 +30,9 @@ class DeadlinesService final : public v1::Deadlines::CallbackService {
   grpc::ServerUnaryReactor* UpsertCalendarDays(grpc::CallbackServerContext* context,
                                                const v1::UpsertCalendarDaysRequest* request,
                                                v1::Calendar* response) override;
+  grpc::ServerUnaryReactor* ImportCalendarYear(grpc::CallbackServerContext* context,
+                                               const v1::ImportCalendarYearRequest* request,
+                                               v1::ImportCalendarYearResponse* response) override;
   grpc::ServerUnaryReactor* ListCalendarChanges(grpc::CallbackServerContext* context,
                                                 const v1::ListCalendarChangesRequest* request,
                                                 v1::ListCalendarChangesResponse* response) override;

@@ -240,6 +240,7 @@ void DossierBook::Stage(rocksdb::WriteBatch* batch, const internal::DossierRecor
   const std::string& id = d.id();
   const std::vector<std::string> scopes = ScopesOf(d.unit_code());
   d.set_revision(before != nullptr ? before->dossier().revision() + 1 : 1);
+  d.set_due_provisional(DueIsProvisional(calendar, d));
   d.clear_etag();
   d.clear_history();
 

@@ -9,6 +9,7 @@
 #include <array>
 #include <atomic>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -48,6 +49,10 @@ class DossierBook {
   // Recomputes the due dates of the open dossiers on calendars whose days changed (marked by
   // CalendarStore::MarkRecompute), then clears the marks.
   absl::Status RecomputePending();
+  // The open dossiers whose due instants would move if `calendars` (by id) replaced the calendars
+  // they are on: ImportCalendarYear's dry run. Reads only; does not use the CalendarBook.
+  absl::StatusOr<std::vector<v1::MovedDossier>> PreviewMoves(
+      const std::map<std::string, std::shared_ptr<const WorkingCalendar>>& calendars) const;
 
   // The scopes a dossier of `unit_code` is counted and listed under: "*", its province (for a
   // commune), and the unit itself.
@@ -66,6 +71,10 @@ class DossierBook {
   absl::StatusOr<v1::Dossier> Mutate(std::string_view method, const std::string& id, const std::string& request_id,
                                      const std::string& etag, const google::protobuf::Timestamp* occurred_at,
                                      const std::string& actor, const MutateFn& mutate);
+  // `before` recomputed on `calendar` (due instant and due_provisional), or nullopt when there is
+  // none, it is not open, or nothing changes.
+  absl::StatusOr<std::optional<internal::DossierRecord>> Recomputed(
+      const WorkingCalendar& calendar, const std::optional<internal::DossierRecord>& before) const;
   // Writes `after` (and the change to its history) into `batch`, with every index, timer and
   // counter moved from what `before` (null for a new dossier) had.
   void Stage(rocksdb::WriteBatch* batch, const internal::DossierRecord* before, internal::DossierRecord& after,

@@ -76,6 +76,15 @@ absl::StatusOr<absl::Time> DueFromScratch(const WorkingCalendar& calendar, v1::D
   return due;
 }
 
+bool DueIsProvisional(const WorkingCalendar& calendar, const v1::Dossier& dossier) {
+  if (!dossier.has_due_at()) return false;
+  const absl::TimeZone zone = VietnamTimeZone();
+  return !calendar
+              .ProvisionalYears(absl::ToCivilYear(FromTimestamp(dossier.received_at()), zone).year(),
+                                absl::ToCivilYear(FromTimestamp(dossier.due_at()), zone).year())
+              .empty();
+}
+
 void StartClock(internal::DossierRecord& record, int64_t day, absl::Time due_at) {
   internal::ClockSegment* segment = record.add_segments();
   segment->set_from_day(day);

@@ -21,6 +21,10 @@ int64_t LocalDayNumber(absl::Time t);
 // sets it. Updates each supplement's paused_working_seconds.
 absl::StatusOr<absl::Time> DueFromScratch(const WorkingCalendar& calendar, v1::Dossier& dossier);
 
+// Whether the dossier's due instant (unset: false) counts days of a year whose days in force are
+// the rule's (WorkingCalendar::IsProvisional): from the receipt's year to the due instant's.
+bool DueIsProvisional(const WorkingCalendar& calendar, const v1::Dossier& dossier);
+
 // The running stretches: StartClock opens one on `day` towards `due_at`; StopClock ends the open one
 // (if any) on `day`; MoveDue ends it and opens one towards the new due instant, and sets due_at.
 void StartClock(internal::DossierRecord& record, int64_t day, absl::Time due_at);

@@ -21,6 +21,7 @@ v1::DeadlineEvent DossierBook::EventOf(const v1::Dossier& d, v1::DeadlineEventTy
   event.set_kind(d.kind());
   event.set_subject(d.subject());
   *event.mutable_due_at() = d.due_at();
+  event.set_due_provisional(d.due_provisional());
   *event.mutable_event_at() = ToTimestamp(event_at);
   *event.mutable_recorded_at() = ToTimestamp(clock_->Now());
   return event;
@@ -65,6 +66,39 @@ absl::StatusOr<size_t> DossierBook::FireDueTimers(size_t limit) {
   return timers.size();
 }
 
+absl::StatusOr<std::optional<internal::DossierRecord>> DossierBook::Recomputed(
+    const WorkingCalendar& calendar, const std::optional<internal::DossierRecord>& before) const {
+  if (!before || !IsOpen(before->dossier().status())) return std::nullopt;
+  internal::DossierRecord after = *before;
+  ASSIGN_OR_RETURN(absl::Time due, DueFromScratch(calendar, *after.mutable_dossier()));
+  if (due != FromTimestamp(before->dossier().due_at())) {
+    MoveDue(after, LocalDayNumber(clock_->Now()), due);
+  } else if (DueIsProvisional(calendar, after.dossier()) == before->dossier().due_provisional()) {
+    return std::nullopt;
+  }
+  return after;
+}
+
+absl::StatusOr<std::vector<v1::MovedDossier>> DossierBook::PreviewMoves(
+    const std::map<std::string, std::shared_ptr<const WorkingCalendar>>& calendars) const {
+  std::vector<v1::MovedDossier> moved;
+  for (const auto& [calendar_id, calendar] : calendars) {
+    ASSIGN_OR_RETURN(std::vector<std::string> ids, store_->OpenOnCalendar(calendar_id));
+    for (const std::string& id : ids) {
+      ASSIGN_OR_RETURN(std::optional<internal::DossierRecord> before, store_->Read(id));
+      ASSIGN_OR_RETURN(std::optional<internal::DossierRecord> after, Recomputed(*calendar, before));
+      if (!after || FromTimestamp(after->dossier().due_at()) == FromTimestamp(before->dossier().due_at())) continue;
+      v1::MovedDossier& m = moved.emplace_back();
+      m.set_dossier_id(id);
+      m.set_calendar_id(calendar_id);
+      *m.mutable_due_at_before() = before->dossier().due_at();
+      *m.mutable_due_at_after() = after->dossier().due_at();
+    }
+  }
+  std::sort(moved.begin(), moved.end(), [](const auto& a, const auto& b) { return a.dossier_id() < b.dossier_id(); });
+  return moved;
+}
+
 absl::Status DossierBook::RecomputePending() {
   std::lock_guard recompute_lock(recompute_mu_);
   ASSIGN_OR_RETURN(std::vector<std::string> calendar_ids, store_->PendingRecomputes());
@@ -75,27 +109,28 @@ absl::Status DossierBook::RecomputePending() {
     for (const std::string& id : calendar.ok() ? ids : std::vector<std::string>{}) {
       std::lock_guard lock(StripeFor(id));
       ASSIGN_OR_RETURN(std::optional<internal::DossierRecord> before, store_->Read(id));
-      if (!before || !IsOpen(before->dossier().status())) continue;
-      internal::DossierRecord after = *before;
-      ASSIGN_OR_RETURN(absl::Time due, DueFromScratch(**calendar, *after.mutable_dossier()));
-      if (due == FromTimestamp(before->dossier().due_at())) continue;
+      ASSIGN_OR_RETURN(std::optional<internal::DossierRecord> after, Recomputed(**calendar, before));
+      if (!after) continue;
       const absl::Time now = clock_->Now();
-      MoveDue(after, LocalDayNumber(now), due);
+      const bool provisional = DueIsProvisional(**calendar, after->dossier());
       v1::DossierChange change;
       change.set_type(v1::DUE_DATE_RECOMPUTED);
       change.set_from_status(before->dossier().status());
       change.set_to_status(before->dossier().status());
       *change.mutable_occurred_at() = ToTimestamp(now);
       change.set_actor(absl::StrCat("calendar ", calendar_id));
-      change.set_reason(absl::StrCat("the days of calendar ", calendar_id, " changed"));
+      change.set_reason(absl::StrCat("the days of calendar ", calendar_id, " changed",
+                                     provisional ? "; the due date still counts provisional days (the rule's, "
+                                                   "no decision entered)"
+                                                 : "; the due date now counts official days only"));
       *change.mutable_due_at_before() = before->dossier().due_at();
-      *change.mutable_due_at_after() = after.dossier().due_at();
-      const bool running = IsRunning(after.dossier().status());
+      *change.mutable_due_at_after() = after->dossier().due_at();
+      const bool running = IsRunning(after->dossier().status());
       rocksdb::WriteBatch batch;
-      Stage(&batch, &*before, after, std::move(change), **calendar);
+      Stage(&batch, &*before, *after, std::move(change), **calendar);
       {
         std::lock_guard events_lock(events_mu_);
-        if (running) store_->PutEvent(&batch, EventOf(after.dossier(), v1::DUE_CHANGED, last_cursor_ + 1, now));
+        if (running) store_->PutEvent(&batch, EventOf(after->dossier(), v1::DUE_CHANGED, last_cursor_ + 1, now));
         RETURN_IF_ERROR(store_->db()->Commit(&batch));
         if (running) ++last_cursor_;
       }

@@ -5,6 +5,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "services/deadlines/calendar/due_date.h"
+#include "services/deadlines/calendar/statutory_days.h"
 
 namespace haicap::deadlines {
 namespace {
@@ -18,16 +19,20 @@ int64_t WorkingDaysIn(const WorkingCalendar& calendar, int year) {
   return CountWorkingDays(calendar, absl::CivilDay(year, 1, 1), absl::CivilDay(year, 12, 31));
 }
 
-TEST(NationalCalendarTest, ShipsTheDaysOf2025And2026) {
+TEST(NationalCalendarTest, ShipsTheDaysOf2025And2026AndDerivesTheOthers) {
   EXPECT_EQ(National().id(), "VN");
   EXPECT_EQ(National().office_hours(), OfficeHours::Default());
-  EXPECT_EQ(National().Entries().size(), 28u);
   // 261 weekdays each year; 2025: 12 weekdays off, 1 make-up Saturday; 2026: 13 off, 2 make-up.
   EXPECT_EQ(WorkingDaysIn(National(), 2025), 250);
   EXPECT_EQ(WorkingDaysIn(National(), 2026), 250);
-  // Outside the shipped years only weekends are off.
-  EXPECT_EQ(WorkingDaysIn(National(), 2024), 262);
-  EXPECT_EQ(WorkingDaysIn(National(), 2027), 261);
+  // Other years have the rule's 11 days off and their compensatory days, provisionally:
+  // 2027 loses 1/1, 5/2, 8–11/2 (Tết and its days for 6–7/2), 16/4, 30/4, 3/5 (for 1/5), 1–2/9.
+  EXPECT_EQ(WorkingDaysIn(National(), 2027), 261 - 11);
+  EXPECT_EQ(WorkingDaysIn(National(), 2024), 262 - 11);
+  EXPECT_EQ(National().EntryFor(absl::CivilDay(2027, 1, 1))->source, DaySource::kStatutoryRule);
+  EXPECT_EQ(National().EntryFor(absl::CivilDay(2026, 1, 1))->source, DaySource::kOfficialDecision);
+  // Outside the years the rule covers only weekends are off.
+  EXPECT_EQ(WorkingDaysIn(National(), kLastStatutoryYear + 1), 260);  // 2101: 260 weekdays
 }
 
 TEST(NationalCalendarTest, MakeUpSaturdaysAreWorkingDays) {
@@ -70,11 +75,15 @@ TEST(NationalCalendarTest, IndexAndDayAtAreInverseAcrossTheTableEdges) {
   }
 }
 
-TEST(NationalCalendarTest, KnowsWhichYearsHaveTheirDaysEntered) {
-  EXPECT_TRUE(National().HasDaysIn(2025));
-  EXPECT_TRUE(National().HasDaysIn(2026));
-  EXPECT_FALSE(National().HasDaysIn(2027));  // not decided yet: only weekends are known
-  EXPECT_FALSE(National().HasDaysIn(2024));
+TEST(NationalCalendarTest, KnowsWhichYearsAreProvisional) {
+  EXPECT_FALSE(National().IsProvisional(2025));
+  EXPECT_FALSE(National().IsProvisional(2026));
+  EXPECT_TRUE(National().IsProvisional(2027));  // no decision yet: the rule's days only
+  EXPECT_TRUE(National().IsProvisional(2024));
+  EXPECT_FALSE(National().IsProvisional(kLastStatutoryYear + 1));  // nothing at all
+  EXPECT_TRUE(National().HasDaysIn(2027));
+  EXPECT_FALSE(National().HasDaysIn(kLastStatutoryYear + 1));
+  EXPECT_EQ(National().ProvisionalYears(2025, 2028), (std::vector<int64_t>{2027, 2028}));
 }
 
 TEST(ProvinceCalendarTest, OverridesTheNationalDaysItNames) {
@@ -108,8 +117,9 @@ TEST(ProvinceCalendarTest, EntriesOutsideTheNationalYearsExtendTheTable) {
   ASSERT_THAT(province, haicap::testing::IsOk());
   EXPECT_EQ(WorkingDaysIn(**province, 2025), 250);
   EXPECT_EQ(WorkingDaysIn(**province, 2026), 250);
-  EXPECT_EQ(WorkingDaysIn(**province, 2027), 260);
-  EXPECT_EQ(WorkingDaysIn(**province, 2028), 260);
+  EXPECT_EQ(WorkingDaysIn(**province, 2027), 261 - 11 - 1);
+  EXPECT_EQ(WorkingDaysIn(**province, 2028), 260 - 11);
+  EXPECT_TRUE((*province)->IsProvisional(2027));  // through the national base
   for (absl::CivilDay day(2024, 12, 1); day < absl::CivilDay(2028, 2, 1); ++day) {
     if ((*province)->IsWorkingDay(day)) {
       ASSERT_EQ((*province)->WorkingDayAt((*province)->WorkingDayIndex(day)), day);

@@ -4,7 +4,9 @@
 
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "absl/time/time.h"
 #include "common/clock.h"
@@ -59,7 +61,9 @@ class DeadlinesTest : public ::testing::Test {
     options.listen = "127.0.0.1:0";
     options.data_dir = dir_.path();
     options.workers = 2;
-    auto server = DeadlinesServer::Start(options, &clock_, DeadlinesServer::Tuning{.sweep_interval = absl::Milliseconds(5)});
+    auto server = DeadlinesServer::Start(
+        options, &clock_,
+        DeadlinesServer::Tuning{.sweep_interval = absl::Milliseconds(5), .shipped_years = shipped_years_});
     ASSERT_TRUE(server.ok()) << server.status();
     server_ = std::move(*server);
     stub_ = Deadlines::NewStub(
@@ -186,6 +190,8 @@ class DeadlinesTest : public ::testing::Test {
   haicap::testing::TempDir dir_;
   FakeClock clock_{absl::FromUnixSeconds(1782864000)};  // 2026-07-01T00:00:00Z
   std::string actor_ = "clerk@phucloi";
+  // The official national years the server's release ships (default: data/calendars).
+  std::optional<std::vector<OfficialYear>> shipped_years_;
   std::unique_ptr<DeadlinesServer> server_;
   std::unique_ptr<Deadlines::Stub> stub_;
 };

@@ -611,10 +611,10 @@ TEST_F(WatchCliTest, JsonIsOneObjectPerLine) {
   EXPECT_EQ(out_.str(),
             "{\"cursor\":\"42\",\"type\":\"OVERDUE\",\"dossierId\":\"DS-000000000002\","
             "\"unitCode\":\"00136\",\"kind\":\"ADMIN_PROCEDURE\",\"subject\":\"Cấp giấy phép xây "
-            "dựng\",\"dueAt\":\"2026-02-27T10:00:00Z\"}\n"
+            "dựng\",\"dueProvisional\":false,\"dueAt\":\"2026-02-27T10:00:00Z\"}\n"
             "{\"cursor\":\"43\",\"type\":\"NEAR_DUE\",\"dossierId\":\"DS-000000000003\","
-            "\"unitCode\":\"00139\",\"kind\":\"ADMIN_PROCEDURE\",\"subject\":\"\",\"dueAt\":"
-            "\"2026-02-27T10:00:00Z\"}\n");  // an empty subject is printed too
+            "\"unitCode\":\"00139\",\"kind\":\"ADMIN_PROCEDURE\",\"subject\":\"\",\"dueProvisional\":false,"
+            "\"dueAt\":\"2026-02-27T10:00:00Z\"}\n");  // an empty subject is printed too
   EXPECT_EQ(err_.str(), "The service ended the stream. To resume: haicapctl watch --after 43\n");
 }
 

@@ -483,8 +483,9 @@ class DeadlinesEndToEnd(ServerTestCase):
                               r"Thứ Sáu\s+Friday\s+set: holiday \(nghỉ lễ, Tết\)\s+Quốc khánh \(thử\)")
         out, _ = self.ctl("calendar", "show", "VN", "--year", "2027")
         self.assertRegex(out, r"\n2027-09-03\s+Thứ Sáu\s+Friday\s+holiday")
-        # The new holiday moves a due date over it: Thursday 02/09/2027 + 1 working day.
-        self.assertEqual(self.ctl_json("due", "2027-09-02T10:00", "1wd")["dueAt"],
+        # The new holiday moves a due date over it: Tuesday 31/08/2027 + 1 working day, past the
+        # (provisional) national days 1–2/9 and the new 3/9.
+        self.assertEqual(self.ctl_json("due", "2027-08-31T10:00", "1wd")["dueAt"],
                          "2027-09-06T10:00:00Z")
 
     def test_d_a_dossier_from_receipt_to_result(self):

@@ -62,7 +62,10 @@ absl::Duration OfficeTimeSinceOrigin(const WorkingCalendar& calendar, absl::Time
 void AddSkippedDays(const WorkingCalendar& calendar, absl::CivilDay from, absl::CivilDay to,
                     std::vector<SkippedDay>& skipped) {
   for (absl::CivilDay day = from; day <= to; ++day) {
-    if (!calendar.IsWorkingDay(day)) skipped.push_back({day, calendar.WhyNotWorking(day)});
+    if (calendar.IsWorkingDay(day)) continue;
+    const DayEntry* entry = calendar.EntryFor(day);
+    skipped.push_back({day, calendar.WhyNotWorking(day),
+                       entry != nullptr && entry->source == DaySource::kStatutoryRule});
   }
 }
 

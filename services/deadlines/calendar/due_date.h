@@ -24,6 +24,7 @@ inline constexpr int64_t kMaxDurationHours = 10000;
 struct SkippedDay {
   absl::CivilDay day;
   std::string reason;  // WorkingCalendar::WhyNotWorking, e.g. "Sunday", "HOLIDAY: Tết Nguyên đán ..."
+  bool provisional = false;  // a day off derived from the Labour Code's rule, not yet decided
 };
 
 struct DueDate {

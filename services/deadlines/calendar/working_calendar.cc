@@ -128,6 +128,17 @@ WorkingCalendar::WorkingCalendar(std::string id, std::vector<DayEntry> entries, 
   std::stable_sort(entries_.begin(), entries_.end(),
                    [](const DayEntry& a, const DayEntry& b) { return a.day < b.day; });
 
+  for (const DayEntry& entry : entries_) {
+    if (entry.source == DaySource::kStatutoryRule) provisional_years_.push_back(entry.day.year());
+  }
+  if (base_ != nullptr) {
+    provisional_years_.insert(provisional_years_.end(), base_->provisional_years_.begin(),
+                              base_->provisional_years_.end());
+  }
+  std::sort(provisional_years_.begin(), provisional_years_.end());
+  provisional_years_.erase(std::unique(provisional_years_.begin(), provisional_years_.end()),
+                           provisional_years_.end());
+
   // The table spans whole years covering this calendar's entries and its base's table.
   bool has_range = false;
   int64_t first = 0;
@@ -173,6 +184,16 @@ bool WorkingCalendar::HasDaysIn(int64_t year) const {
   return base_ != nullptr && base_->HasDaysIn(year);
 }
 
+bool WorkingCalendar::IsProvisional(int64_t year) const {
+  return std::binary_search(provisional_years_.begin(), provisional_years_.end(), year);
+}
+
+std::vector<int64_t> WorkingCalendar::ProvisionalYears(int64_t first, int64_t last) const {
+  auto begin = std::lower_bound(provisional_years_.begin(), provisional_years_.end(), first);
+  auto end = std::upper_bound(provisional_years_.begin(), provisional_years_.end(), last);
+  return std::vector<int64_t>(begin, end);
+}
+
 const DayEntry* WorkingCalendar::EntryFor(absl::CivilDay day) const {
   auto it = std::lower_bound(entries_.begin(), entries_.end(), day,
                              [](const DayEntry& entry, absl::CivilDay d) { return entry.day < d; });
@@ -193,8 +214,9 @@ bool WorkingCalendar::IsWorkingDay(absl::CivilDay day) const { return IsWorkingD
 std::string WorkingCalendar::WhyNotWorking(absl::CivilDay day) const {
   if (IsWorkingDay(day)) return "";
   if (const DayEntry* entry = EntryFor(day); entry != nullptr) {
-    return entry->note.empty() ? std::string(DayTypeName(entry->type))
-                               : absl::StrCat(std::string(DayTypeName(entry->type)), ": ", entry->note);
+    std::string why(DayTypeName(entry->type));
+    if (entry->source == DaySource::kStatutoryRule) why += " (provisional)";
+    return entry->note.empty() ? why : absl::StrCat(why, ": ", entry->note);
   }
   return absl::GetWeekday(day) == absl::Weekday::saturday ? "Saturday" : "Sunday";
 }

@@ -1,12 +1,14 @@
 // Working-day calendars (domain.md §4–5): which days a public office works, and its office hours.
 // A working day is Mon–Fri unless the calendar marks it HOLIDAY, COMPENSATORY_DAY_OFF or
 // SWAPPED_DAY_OFF; a Saturday or Sunday is a working day only when marked MAKEUP_WORKDAY. The days
-// are yearly data: the national calendar "VN" ships with data/calendars/*.csv, and a province may
-// layer its own calendar on it.
+// are yearly decisions: the national calendar "VN" ships with data/calendars/*.csv, years without
+// a decision get the days the Labour Code's rule derives (statutory_days.h, provisional), and a
+// province may layer its own calendar on it.
 #pragma once
 
 #include <cstdint>
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -21,6 +23,10 @@ namespace haicap::deadlines {
 
 enum class DayType { kHoliday, kCompensatoryDayOff, kSwappedDayOff, kMakeupWorkday };
 
+// Where a day comes from: an official decision (shipped, imported or entered by an admin), or the
+// Labour Code's rule for a year not decided yet (provisional: the decision may differ).
+enum class DaySource { kOfficialDecision, kStatutoryRule };
+
 // "HOLIDAY", "COMPENSATORY_DAY_OFF", "SWAPPED_DAY_OFF", "MAKEUP_WORKDAY" (the CSV and proto names).
 std::string_view DayTypeName(DayType type);
 // The inverse of DayTypeName; INVALID_ARGUMENT for any other text.
@@ -30,6 +36,7 @@ struct DayEntry {
   absl::CivilDay day;
   DayType type = DayType::kHoliday;
   std::string note;  // e.g. "Quốc khánh", "làm bù cho ngày 02/5/2025"
+  DaySource source = DaySource::kOfficialDecision;
 
   friend bool operator==(const DayEntry&, const DayEntry&) = default;
 };
@@ -82,11 +89,17 @@ class WorkingCalendar {
   // Mon–Fri unless HOLIDAY / COMPENSATORY_DAY_OFF / SWAPPED_DAY_OFF; Sat/Sun only when MAKEUP_WORKDAY.
   bool IsWorkingDay(absl::CivilDay day) const;
   // Why `day` is not a working day: "Saturday", "Sunday", or the entry's type and note
-  // ("HOLIDAY: Quốc khánh"); empty if it is a working day.
+  // ("HOLIDAY: Quốc khánh", "HOLIDAY (provisional): Tết Nguyên đán ..." for a derived day); empty
+  // if it is a working day.
   std::string WhyNotWorking(absl::CivilDay day) const;
   // True when this calendar or its base has any entry in `year`: a year without one is only known
   // to have weekends (its holidays are yearly data not entered yet).
   bool HasDaysIn(int64_t year) const;
+  // True when `year`'s days off (here or in the base) include days derived from the Labour Code's
+  // rule: an answer that counts days of that year is provisional until its decision is entered.
+  bool IsProvisional(int64_t year) const;
+  // The provisional years among [first, last], in order.
+  std::vector<int64_t> ProvisionalYears(int64_t first, int64_t last) const;
   // Own entries, by day.
   std::vector<DayEntry> Entries() const { return entries_; }
 
@@ -104,6 +117,7 @@ class WorkingCalendar {
 
   std::string id_;
   std::vector<DayEntry> entries_;  // sorted by day, distinct days
+  std::vector<int64_t> provisional_years_;  // sorted: years with a derived entry here or in the base
   OfficeHours hours_;
   std::shared_ptr<const WorkingCalendar> base_;
 
@@ -116,8 +130,22 @@ class WorkingCalendar {
   int64_t index_shift_after_ = 0;        // after the table: WorkingDayIndex minus the Mon–Fri count
 };
 
-// The national calendar "VN" with the days shipped in data/calendars/*.csv (compiled into the
-// library) and the default office hours.
+// One year's days as an official decision gives them.
+struct OfficialYear {
+  int year = 0;
+  std::vector<DayEntry> days;
+};
+
+// The official years shipped in data/calendars/*.csv (compiled into the library), one per file, by
+// year. INVALID_ARGUMENT when a file does not parse or mixes years.
+absl::StatusOr<std::vector<OfficialYear>> ShippedNationalYears();
+
+// `official` and, for each year of the rule (statutory_days.h) not in `decided_years`, the days it
+// derives, except on days `official` already has: the national calendar's days in force.
+std::vector<DayEntry> WithStatutoryDays(std::vector<DayEntry> official, const std::set<int>& decided_years);
+
+// The national calendar "VN" as a fresh installation has it: the shipped years, the derived days
+// of the others, and the default office hours.
 absl::StatusOr<std::shared_ptr<const WorkingCalendar>> LoadNationalCalendar();
 
 // Parses calendar day rows: CSV with the header "date,type,note", dates as YYYY-MM-DD, type one of
