@@ -103,6 +103,15 @@ absl::StatusOr<v1::ImportCalendarYearResponse> CalendarBook::ImportYear(const v1
         if (before.EntryFor(d) != nullptr) *difference.mutable_before() = ToCalendarDay(*before.EntryFor(d));
         if (after.EntryFor(d) != nullptr) *difference.mutable_after() = ToCalendarDay(*after.EntryFor(d));
       }
+      if (next.base_calendar_id().empty()) {
+        for (const DayEntry& holiday : StatutoryDaysOff(year)) {
+          if (holiday.type == DayType::kHoliday && after.IsWorkingDay(holiday.day)) {
+            response.add_warnings(absl::StrCat("the decision makes ", FormatDay(holiday.day),
+                                               " a working day, while the Labour Code's rule has it off (",
+                                               holiday.note, "): check the file"));
+          }
+        }
+      }
       for (const std::string& affected : WithDependents(id)) moved_calendars[affected] = built.at(affected);
       *response.mutable_calendar() = WithEtag(YearView(it->second, before, year));
     }

@@ -219,6 +219,15 @@ TEST_F(ProvisionalCalendarTest, ADecisionImportedForTheYearReplacesTheRuleAndMov
   EXPECT_EQ(dry.moved(1).calendar_id(), "VN-01");
   EXPECT_EQ(Year("VN", 2027).revision(), revision);
   EXPECT_EQ(Local(MustGet("ho-so-30").due_at()), "2027-01-19 17:00");
+  EXPECT_THAT(dry.warnings(), IsEmpty());  // every holiday of the rule is in the decision
+
+  // A file that lost its Tết is flagged.
+  ImportCalendarYearRequest without_tet = Decision2027(true, "");
+  without_tet.mutable_days()->erase(without_tet.mutable_days()->begin() + 3,
+                                    without_tet.mutable_days()->begin() + 8);
+  const ImportCalendarYearResponse flagged = MustImport(without_tet);
+  ASSERT_EQ(flagged.warnings_size(), 3);  // 5, 8 and 9/2; 6 and 7/2 are a weekend anyway
+  EXPECT_THAT(flagged.warnings(0), HasSubstr("makes 2027-02-05 a working day"));
 
   // The import itself.
   SetNow(2026, 12, 8, 9, 0);

@@ -68,15 +68,48 @@ TEST_F(CalendarCliTest, ShowListsTheYearsDaysWithWeekdaysAndTypesInWords) {
   EXPECT_THAT(out, HasSubstr("ID:            VN\n"));
   EXPECT_THAT(out, HasSubstr("Office hours:  07:00–11:30, 13:30–17:00 (Vietnam time, UTC+7)\n"));
   EXPECT_THAT(out, HasSubstr("Revision:      7 (etag r7)\n"));
-  EXPECT_THAT(out, HasSubstr("\nDays of 2026 (a day not listed"));
-  EXPECT_THAT(out,
-              HasSubstr("DATE        THỨ      WEEKDAY   TYPE                             NOTE\n"));
-  EXPECT_THAT(out, HasSubstr("2026-01-02  Thứ Sáu  Friday    swapped day off (nghỉ hoán đổi)  "
+  EXPECT_THAT(out, HasSubstr("\nThe days of 2026 in force on VN (a day not listed"));
+  EXPECT_THAT(out, HasSubstr("DATE        THỨ      WEEKDAY   TYPE                             SOURCE    ÂM LỊCH"
+                             "  NOTE\n"));
+  EXPECT_THAT(out, HasSubstr("2026-01-02  Thứ Sáu  Friday    swapped day off (nghỉ hoán đổi)  decision           "
                              "nghỉ hoán đổi\n"));
-  EXPECT_THAT(out, HasSubstr("2026-01-10  Thứ Bảy  Saturday  make-up working day (làm bù)     "
+  EXPECT_THAT(out, HasSubstr("2026-01-10  Thứ Bảy  Saturday  make-up working day (làm bù)     decision           "
                              "làm bù cho ngày 02/01/2026\n"));
+  EXPECT_THAT(out, Not(HasSubstr("provisional")));
   EXPECT_THAT(out, Not(HasSubstr("2025-09-02")));
   EXPECT_THAT(err_.str(), IsEmpty());
+}
+
+TEST_F(CalendarCliTest, ShowOfAProvisionalYearMarksTheRulesDaysTheLunarDatesAndHowToDecide) {
+  deadlines::Calendar vn = National();
+  vn.set_provisional(true);
+  vn.add_decided_years(2025);
+  vn.add_decided_years(2026);
+  vn.clear_days();
+  deadlines::CalendarDay tet = Day(Date(2027, 2, 6), deadlines::HOLIDAY, "Tết Nguyên đán Đinh Mùi");
+  tet.set_source(deadlines::STATUTORY_RULE);
+  tet.mutable_lunar_date()->set_month(1);
+  tet.mutable_lunar_date()->set_day(1);
+  *vn.add_days() = tet;
+  deadlines::CalendarDay gio_to = Day(Date(2027, 4, 16), deadlines::HOLIDAY, "Giỗ Tổ Hùng Vương");
+  gio_to.set_source(deadlines::STATUTORY_RULE);
+  gio_to.mutable_lunar_date()->set_month(3);
+  gio_to.mutable_lunar_date()->set_day(10);
+  *vn.add_days() = gio_to;
+  deadlines::CalendarDay late = Day(Date(2027, 7, 24), deadlines::HOLIDAY, "ngày thử");
+  late.mutable_lunar_date()->set_month(6);
+  late.mutable_lunar_date()->set_day(19);
+  late.mutable_lunar_date()->set_leap(true);
+  *vn.add_days() = late;
+  fake_.AddCalendar(vn);
+  ASSERT_EQ(Run({"calendar", "show", "VN", "--year", "2027"}), 0) << err_.str();
+  const std::string out = out_.str();
+  EXPECT_THAT(out, HasSubstr("Decided years:  2025, 2026\n"));
+  EXPECT_THAT(out, MatchesRegex("(.|\n)*2027-02-06 [^\n]*rule \\(provisional\\)  Mùng 1 Tết [^\n]*\n(.|\n)*"));
+  EXPECT_THAT(out, HasSubstr("Giỗ Tổ (10/3 âm lịch)"));
+  EXPECT_THAT(out, HasSubstr("19/6 nhuận âm lịch"));
+  EXPECT_THAT(out, HasSubstr("2027 is provisional: no official decision is entered for it"));
+  EXPECT_THAT(out, HasSubstr("haicapctl calendar import VN 2027.csv"));
 }
 
 TEST_F(CalendarCliTest, ShowOfACalendarWithoutDaysSaysWhatCounts) {
@@ -254,6 +287,23 @@ TEST_F(CalendarCliTest, DaysCountsBetweenTwoDates) {
             "15 working days from 2026-02-01 to 2026-02-28, both included (calendar VN)\n");
   ASSERT_EQ(Run({"days", "01/02/2026", "2026-02-28", "-o", "json"}), 0) << err_.str();
   EXPECT_THAT(out_.str(), HasSubstr("\"workingDays\": \"15\""));
+}
+
+TEST_F(CalendarCliTest, DaysRefusesAReversedRangeBeforeAnyCall) {
+  EXPECT_EQ(Run({"days", "28/02/2026", "01/02/2026"}), 2);
+  EXPECT_THAT(err_.str(), HasSubstr("2026-02-01 is before 2026-02-28: give the earlier day first"));
+  EXPECT_THAT(fake_.seen(), IsEmpty());
+}
+
+TEST_F(CalendarCliTest, DueAndDaysSayWhenTheAnswerIsProvisional) {
+  deadlines::ComputeDueDateResponse due;
+  due.mutable_due_at()->set_seconds(1800000000);
+  due.add_provisional_years(2027);
+  due.add_warnings("the days of 2027 on calendar VN are provisional");
+  fake_.SetDueDate(due);
+  ASSERT_EQ(Run({"due", "30/12/2026", "10:00", "3wd"}), 0) << err_.str();
+  EXPECT_THAT(out_.str(), HasSubstr("Provisional:   yes: 2027 has no official decision entered"));
+  EXPECT_THAT(out_.str(), HasSubstr("Warning: the days of 2027 on calendar VN are provisional"));
 }
 
 TEST_F(CalendarCliTest, TheDeadlinesAddressComesFromTheEnvironmentToo) {

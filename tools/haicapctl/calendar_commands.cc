@@ -1,5 +1,5 @@
 // Working-day calendars on the deadlines service: list, show, create, set-day, remove-day,
-// history; and the arithmetic over them: due, days.
+// history (import: calendar_import_command.cc); and the arithmetic over them: due, days.
 #include "tools/haicapctl/calendar_commands.h"
 
 #include <memory>
@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/time/clock.h"
+#include "common/civil_date.h"
 #include "tools/haicapctl/args.h"
 #include "tools/haicapctl/calendar_views.h"
 #include "tools/haicapctl/deadline_args.h"
@@ -248,6 +249,10 @@ void AddDays(CLI::App* app, Session& session) {
     request.set_calendar_id(flags->calendar);
     SetDate(flags->from, request.mutable_from_date());
     SetDate(flags->to, request.mutable_to_date());
+    if (DayNumber(request.to_date()) < DayNumber(request.from_date())) {
+      throw CLI::ValidationError("to", absl::StrCat(FormatDate(request.to_date()), " is before ",
+                                                    FormatDate(request.from_date()), ": give the earlier day first"));
+    }
     deadlines::CountWorkingDaysResponse response;
     grpc::Status status = s.Call(&Deadlines::Stub::CountWorkingDays, request, &response);
     if (!status.ok()) return s.Fail(status);
@@ -255,6 +260,7 @@ void AddDays(CLI::App* app, Session& session) {
       out << response.working_days() << " working day" << (response.working_days() == 1 ? "" : "s")
           << " from " << FormatDate(request.from_date()) << " to " << FormatDate(request.to_date())
           << ", both included (calendar " << request.calendar_id() << ")\n";
+      for (const std::string& warning : response.warnings()) out << "Warning: " << warning << '\n';
     });
   });
 }
@@ -268,6 +274,7 @@ void AddCalendarCommands(CLI::App* calendar, Session& session) {
   AddSetDay(calendar, session);
   AddRemoveDay(calendar, session);
   AddHistory(calendar, session);
+  AddCalendarImport(calendar, session);
 }
 
 void AddDueCommands(CLI::App* app, Session& session) {
