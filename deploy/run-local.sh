@@ -170,6 +170,7 @@ start() {
   local address_flags="" local_dir_setting=""
   [[ $registry_listen == "$default_registry" ]] || address_flags+=" --registry=$registry_listen"
   [[ $deadlines_listen == "$default_deadlines" ]] || address_flags+=" --deadlines=$deadlines_listen"
+  [[ $transfers_listen == "$default_transfers" ]] || address_flags+=" --transfers=$transfers_listen"
   [[ -z ${HAICAP_LOCAL_DIR:-} ]] || local_dir_setting="HAICAP_LOCAL_DIR=$HAICAP_LOCAL_DIR "
   cat <<EOF
 
@@ -200,8 +201,7 @@ try_commands() {
   echo "  $ctl dossier list --unit 01 --due-within 3  # Hà Nội's running dossiers due within 3 working days"
   echo "  $ctl report --unit 00136                  # the 766 on-time report of this month"
   echo "  $ctl watch                                # near-due and overdue events as they come (Ctrl-C)"
-  # haicapctl has no transfer commands yet; the transfers service answers its health check.
-  echo "  $(shown "$root/deploy/grpc_health_check.py") $transfers_listen haicap.transfers.v1.Transfers && echo SERVING"
+  echo "  $ctl transfer list --overdue              # membership transfers whose letter is overdue"
 }
 
 stop() {

@@ -30,51 +30,13 @@ import signal
 import subprocess
 import sys
 import tempfile
-import threading
-import time
 import unittest
+
+from servers import Server
 
 CTL_BINARY = None
 # The server binaries by service name (haicapctl's flag for its address is --<name>).
 BINARIES = {"registry": None, "deadlines": None}
-
-
-class Server:
-    """A haicap server process on a free port; its stderr is kept for failure messages."""
-
-    def __init__(self, name, data_dir):
-        self.name = name
-        self.process = subprocess.Popen(
-            [BINARIES[name], "--listen=127.0.0.1:0", f"--data-dir={data_dir}"],
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-            text=True, encoding="utf-8")
-        self.log = []
-        self.port = self._await_listening(timeout=20)
-        # Keep draining stderr so the server never blocks on a full pipe.
-        threading.Thread(target=self._drain, daemon=True).start()
-
-    def _await_listening(self, timeout):
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            line = self.process.stderr.readline()
-            if not line:
-                raise AssertionError(f"{self.name} exited before listening:\n" + "".join(self.log))
-            self.log.append(line)
-            try:
-                entry = json.loads(line)
-            except json.JSONDecodeError:
-                continue
-            if entry.get("msg") == "listening":
-                return int(entry["port"])
-        raise AssertionError(f"{self.name} did not report listening:\n" + "".join(self.log))
-
-    def _drain(self):
-        for line in self.process.stderr:
-            self.log.append(line)
-
-    def stop(self):
-        self.process.send_signal(signal.SIGTERM)
-        return self.process.wait(timeout=20)
 
 
 class ServerTestCase(unittest.TestCase):
@@ -88,14 +50,12 @@ class ServerTestCase(unittest.TestCase):
         if BINARIES[cls.SERVICE] is None:
             raise unittest.SkipTest(f"no haicap-{cls.SERVICE} binary was given")
         cls.data_dir = tempfile.TemporaryDirectory(prefix="haicapctl-e2e-")
-        cls.server = Server(cls.SERVICE, cls.data_dir.name)
-        cls.address = f"127.0.0.1:{cls.server.port}"
+        cls.server = Server(cls.SERVICE, BINARIES[cls.SERVICE], cls.data_dir.name)
+        cls.address = cls.server.address
 
     @classmethod
     def tearDownClass(cls):
-        if cls.server.process.poll() is None:
-            cls.server.process.kill()
-            cls.server.process.wait()
+        cls.server.kill()
         cls.data_dir.cleanup()
 
     def ctl(self, *args, expect=0):

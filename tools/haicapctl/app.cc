@@ -28,20 +28,20 @@ and examples of each command. Global options may come before or after the comman
 Dates are written 2025-07-01 or 01/07/2025 (day/month/year); kinds as commune-committee,
 cell, ... in any case. Tables count characters, so Vietnamese names line up.
 
-Examples:
+Examples, on the Phúc Lợi demo that deploy/run-local.sh loads (the ward committee is 67):
   haicapctl org list --kind commune --name "phuc loi"
   haicapctl org tree 1 --depth 1 --as-of 30/06/2025
-  haicapctl org summary 57                    # members, and what the ward office must act on
-  haicapctl member list --org 57 --subtree --name "nguyen van an"
-  haicapctl import members phuc-loi-members.csv --dry-run
+  haicapctl org summary 67                    # members, and what the ward office must act on
+  haicapctl member list --org 67 --subtree --name "nguyen van an"
+  haicapctl import members data/demo/phuc-loi-members.csv --dry-run
   haicapctl calendar show VN --year 2026      # holidays, days off, make-up Saturdays
   haicapctl due 13/02/2026 10:00 5wd          # 5 working days from a receipt before Tết
   haicapctl dossier receive 00136 15wd --procedure 1.001612 --channel online
   haicapctl dossier list --unit 00136 --overdue
   haicapctl report --unit 00136 --from 01/01/2026 --to 31/03/2026 -o csv
   haicapctl watch --unit 00136                # near-due, overdue, due-changed events
-  haicapctl transfer list --org 57 --outgoing --state introduced --overdue
-  HAICAP_REGISTRY=10.0.0.5:50051 haicapctl -o json org get 57
+  haicapctl transfer list --org 67 --outgoing --state introduced --overdue
+  HAICAP_REGISTRY=10.0.0.5:50051 haicapctl -o json org get 67   # another registry
 
 Exit codes: 0 success, 1 the service refused or could not be reached (reason on stderr),
 2 usage error.)";

@@ -102,8 +102,8 @@ of the last day; in working hours the clock runs only inside office hours.
 
 Examples:
   haicapctl dossier receive 00136 15wd --procedure 1.001612 --channel direct
-  haicapctl dossier receive 00136 8wh --received-at "13/02/2026 10:00" --id G22.26-260213-0001
-  haicapctl dossier receive 104 30wd --kind party --subject transfers/123
+  haicapctl dossier receive 00136 8wh --received-at "13/02/2026 10:00" --id G22.26-260213-0002
+  haicapctl dossier receive org-104 30wd --kind party --subject transfers/123
   haicapctl dossier receive 00136 5wd --channel online --registered-only)");
   session.SetAction(cmd, [flags](Session& s) {
     deadlines::CreateDossierRequest request;
@@ -166,8 +166,9 @@ void AddResume(CLI::App* dossier, Session& session) {
       "The citizen supplemented: back to status 4 processing; the due date moves by the pause");
   change->AddIdTo(cmd);
   change->AddTo(cmd);
-  cmd->footer(R"(Example:
-  haicapctl dossier resume DS-000000000042 --at "20/02/2026 09:30")");
+  cmd->footer(R"(Examples:
+  haicapctl dossier resume DS-000000000042                    # the citizen supplemented: now
+  haicapctl dossier resume G22.26-260213-0001 --at "26/02/2026 09:00"   # recorded later)");
   session.SetAction(cmd, [change](Session& s) {
     deadlines::ResumeProcessingRequest request;
     change->Fill(&request);
@@ -192,10 +193,15 @@ void AddReschedule(CLI::App* dossier, Session& session) {
       ->required()
       ->type_name("TEXT");
   flags->change.AddTo(cmd);
-  cmd->footer(R"(It must be issued at least one working day before the current due date.
+  cmd->footer(R"(It must be issued at least one working day before the current due date, and the new date
+must be a working day after it: 'haicapctl due now 20wd' tells which day is 20 working days away.
 
-Example:
-  haicapctl dossier reschedule DS-000000000042 06/03/2026 --reason "chờ ý kiến của Sở Tư pháp")");
+Examples:
+  haicapctl dossier reschedule DS-000000000042 \
+      $(haicapctl due now 20wd | awk '/^Due:/ {print $2}') \
+      --reason "chờ ý kiến của Sở Tư pháp"                    # 20 working days from now
+  haicapctl dossier reschedule G22.26-260213-0001 20/03/2026 --reason "chờ ý kiến Sở Xây dựng" \
+      --at "27/02/2026 08:00"                                 # recorded later; see 'dossier --help')");
   session.SetAction(cmd, [flags](Session& s) {
     deadlines::RescheduleRequest request;
     SetDate(flags->new_date, request.mutable_new_due_date());
@@ -234,7 +240,7 @@ or 9 after receipt ends processing and fixes the outcome.
 
 Examples:
   haicapctl dossier status DS-000000000042 processing
-  haicapctl dossier status DS-000000000042 9 --at "27/02/2026 15:00"     # processed
+  haicapctl dossier status G22.26-260213-0001 9 --at "19/03/2026 15:00"   # processed; recorded later
   haicapctl dossier status DS-000000000042 returned
   haicapctl dossier status DS-000000000042 withdrawn --reason "công dân xin rút hồ sơ")");
   session.SetAction(cmd, [flags](Session& s) {

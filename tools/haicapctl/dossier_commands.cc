@@ -24,12 +24,20 @@ The first of 3, 7, 8, 9 after receipt ends processing and fixes the outcome (the
 date it ended against the due date gives early (trước hạn), on time (đúng hạn) or late (quá hạn);
 more than one supplement request makes it late. Instants are Vietnam time (UTC+7).
 
-Examples:
-  haicapctl dossier receive 00136 15wd --procedure 1.001612 --channel online
+Examples: a dossier received now, then one entered after the fact (each --at not before the
+dossier's previous change; left out, it is now):
+  haicapctl dossier receive 00136 15wd --procedure 1.001612 --channel online   # prints its id
   haicapctl dossier list --unit 00136 --overdue
-  haicapctl dossier supplement DS-000000000042 --reason "thiếu bản sao giấy khai sinh"
-  haicapctl dossier status DS-000000000042 processed
-  haicapctl dossier get DS-000000000042)";
+  haicapctl dossier receive 00136 15wd --id G22.26-260213-0001 --procedure 1.001612 \
+      --received-at "13/02/2026 10:00"                          # due 13/03/2026, after Tết
+  haicapctl dossier status G22.26-260213-0001 processing --at "24/02/2026 09:00"
+  haicapctl dossier supplement G22.26-260213-0001 --reason "thiếu bản sao giấy khai sinh" \
+      --at "25/02/2026 09:00"
+  haicapctl dossier resume G22.26-260213-0001 --at "26/02/2026 09:00"        # due 16/03/2026
+  haicapctl dossier reschedule G22.26-260213-0001 20/03/2026 --reason "chờ ý kiến Sở Xây dựng" \
+      --at "27/02/2026 08:00"
+  haicapctl dossier status G22.26-260213-0001 processed --at "19/03/2026 15:00"   # early
+  haicapctl dossier get G22.26-260213-0001)";
 
 void AddGet(CLI::App* dossier, Session& session) {
   auto id = std::make_shared<std::string>();

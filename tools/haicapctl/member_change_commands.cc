@@ -139,7 +139,7 @@ The member is probationary from that day for 12 months, and the ceremony's clock
 deadlines service is finished on it (on time or late against its 30 working days).
 
 Example:
-  haicapctl member ceremony 1025 --on 19/12/2026)");
+  haicapctl member ceremony 1025 --on 04/12/2026)");
   session.SetAction(cmd, [flags](Session& s) {
     registry::RecordAdmissionCeremonyRequest request;
     request.set_member_id(flags->id);

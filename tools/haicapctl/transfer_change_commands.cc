@@ -92,11 +92,11 @@ void AddCreate(CLI::App* transfer, Session& session) {
 registry's tree; endorse it step by step with 'transfer endorse'.
 
 Examples:
-  haicapctl transfer create M-000000000042 --to 104 --reason "chuyển công tác"
-  haicapctl transfer create M-000000000042 --to 215 --kind internal --reason "chuyển chi bộ"
-  haicapctl transfer create M-000000000042 --to 9001 --to-province 79 --kind temporary \
-      --return-on 30/11/2026 --reason "đi làm việc có thời hạn"
-  haicapctl transfer create M-000000000042 --to 104 --reason "nghỉ hưu" \
+  haicapctl transfer create 1042 --to 104 --reason "chuyển công tác"
+  haicapctl transfer create 1042 --to 215 --kind internal --reason "chuyển chi bộ"
+  haicapctl transfer create 1042 --to 9001 --to-province 79 --kind temporary \
+      --return-on $(date -d '6 months' +%d/%m/%Y) --reason "đi làm việc có thời hạn"
+  haicapctl transfer create 1042 --to 104 --reason "nghỉ hưu" \
       --decision-number 45-QĐ/ĐU --decision-date 10/02/2026)");
   session.SetAction(cmd, [flags](Session& s) {
     const transfers::TransferKind kind = ParseTransferKind(flags->kind).value();
@@ -133,7 +133,7 @@ void AddEndorse(CLI::App* transfer, Session& session) {
   cmd->add_option("--note", flags->note, "A note, up to 500 characters")->type_name("TEXT");
   flags->change.AddTo(cmd);
   cmd->footer(R"(Example:
-  haicapctl transfer endorse T-000000000042 --by 57 --note "đồng ý")");
+  haicapctl transfer endorse T-000000000042 --by 57 --note "đồng ý"   # 57: the chain's next step)");
   session.SetAction(cmd, [flags](Session& s) {
     transfers::EndorseTransferRequest request;
     request.set_organization_id(flags->organization);
@@ -162,8 +162,10 @@ void AddIntroduce(CLI::App* transfer, Session& session) {
   flags->change.AddTo(cmd);
   cmd->footer(R"(Prints the last day to present the letter (present by), from the national calendar.
 
-Example:
-  haicapctl transfer introduce T-000000000042 --letter 12/GGT --issued-on 16/02/2026)");
+Examples:
+  haicapctl transfer introduce T-000000000042 --letter 12/GGT                  # issued today
+  haicapctl transfer introduce T-000000000042 --letter 12/GGT \
+      --issued-on $(date -d yesterday +%d/%m/%Y)                             # recorded a day late)");
   session.SetAction(cmd, [flags](Session& s) {
     transfers::IssueIntroductionRequest request;
     request.mutable_letter()->set_number(flags->number);
@@ -193,7 +195,7 @@ void AddReceive(CLI::App* transfer, Session& session) {
   cmd->footer(R"(State received, then completed once the registry has moved the member.
 
 Example:
-  haicapctl transfer receive T-000000000042 --presented-on 02/03/2026 --effective 01/03/2026)");
+  haicapctl transfer receive T-000000000042                    # presented today, effective today)");
   session.SetAction(cmd, [flags](Session& s) {
     transfers::ConfirmReceiptRequest request;
     if (!flags->presented_on.empty()) SetDate(flags->presented_on, request.mutable_presented_on());
@@ -259,7 +261,7 @@ void AddReturn(CLI::App* transfer, Session& session) {
   AddDateOption(cmd, "--on", flags->on, "The day the member is back (default today)");
   flags->change.AddTo(cmd);
   cmd->footer(R"(Example:
-  haicapctl transfer return T-000000000042 --on 30/11/2026)");
+  haicapctl transfer return T-000000000042                     # back today)");
   session.SetAction(cmd, [flags](Session& s) {
     transfers::EndTemporaryTransferRequest request;
     if (!flags->on.empty()) SetDate(flags->on, request.mutable_returned_on());

@@ -23,13 +23,15 @@ member in the registry.
 States: requested → endorsing → introduced → received → completed; a temporary transfer ends
 returned; cancelled (by the sending side) and rejected (by the receiving side) before receipt.
 
-Examples:
-  haicapctl transfer create M-000000000042 --to 104 --reason "chuyển công tác"
-  haicapctl transfer endorse T-000000000007 --by 57
-  haicapctl transfer introduce T-000000000007 --letter 12/GGT
-  haicapctl transfer receive T-000000000007 --presented-on 02/03/2026
-  haicapctl transfer list --org 57 --outgoing --overdue
-  haicapctl transfer get T-000000000007)";
+Examples, on the Phúc Lợi demo (member 1042 of organisation 39 moves to cell 104):
+  haicapctl transfer create 1042 --to 104 --reason "chuyển công tác"
+                              # its id, T-000000000001 on a fresh start, and its chain: 39 endorses,
+                              # 67 issues the letter, 104 receives
+  haicapctl transfer endorse T-000000000001 --by 39
+  haicapctl transfer introduce T-000000000001 --letter 12/GGT            # issued today
+  haicapctl transfer receive T-000000000001                              # presented today
+  haicapctl transfer list --org 67 --outgoing --overdue
+  haicapctl transfer get T-000000000001)";
 
 void AddGet(CLI::App* transfer, Session& session) {
   auto id = std::make_shared<std::string>();
@@ -77,7 +79,7 @@ void AddList(CLI::App* transfer, Session& session) {
   cmd->add_flag("--overdue", flags->overdue, "Only letters not presented by their deadline");
   flags->pages.AddTo(cmd, "transfers");
   cmd->footer(R"(Examples:
-  haicapctl transfer list --member M-000000000042
+  haicapctl transfer list --member 1042
   haicapctl transfer list --org 57 --incoming --state introduced --all
   haicapctl transfer list --overdue -o json)");
   session.SetAction(cmd, [flags](Session& s) {
