@@ -448,6 +448,35 @@ class DeadlinesEndToEnd(ServerTestCase):
         self.assertEqual(self.ctl_json("due", "2027-08-31T10:00", "1wd")["dueAt"],
                          "2027-09-06T10:00:00Z")
 
+    def test_c_year_without_a_decision_then_its_import(self):
+        # 1/1/2028 is a Saturday: the rule gives Monday 3/1 off instead, provisionally.
+        out, _ = self.ctl("days", "03/01/2028", "03/01/2028")
+        self.assertTrue(out.startswith("0 working days from 2028-01-03 to 2028-01-03"), out)
+        self.assertIn("Warning: the days of 2028 on calendar VN are provisional", out)
+        out, _ = self.ctl("calendar", "show", "VN", "--year", "2028")
+        self.assertRegex(out, r"\n2028-01-26\s+Thứ Tư\s+Wednesday\s+holiday \(nghỉ lễ, Tết\)\s+"
+                              r"rule \(provisional\)\s+Mùng 1 Tết")
+        self.assertIn("2028 is provisional", out)
+        with tempfile.TemporaryDirectory() as folder:
+            decision = os.path.join(folder, "2028.csv")
+            with open(decision, "w", encoding="utf-8") as f:
+                f.write("date,type,note\n2028-01-01,HOLIDAY,Tết Dương lịch\n"
+                        "2028-01-03,COMPENSATORY_DAY_OFF,nghỉ bù Tết Dương lịch\n")
+            out, _ = self.ctl("calendar", "import", "VN", decision, "--dry-run")
+            self.assertTrue(out.startswith("Dry run: nothing was changed."), out)
+            self.assertIn("Warning: the decision makes 2028-01-26 a working day", out)  # no Tết
+            self.assertIn("2028 is provisional", self.ctl("calendar", "show", "VN", "--year", "2028")[0])
+            mixed = os.path.join(folder, "mixed.csv")
+            with open(mixed, "w", encoding="utf-8") as f:
+                f.write("date,type,note\n2028-01-01,HOLIDAY,a\n2029-01-01,HOLIDAY,b\n")
+            _, err = self.ctl("calendar", "import", "VN", mixed, expect=2)
+            self.assertIn("every day must be in 2028", err)
+            out, _ = self.ctl("calendar", "import", "VN", decision)
+            self.assertRegex(out, r"\nCalendar VN is now at revision \d+; 2028 is decided\.\n")
+        out, _ = self.ctl("calendar", "show", "VN", "--year", "2028")
+        self.assertNotIn("provisional", out)
+        self.assertRegex(out, r"\n2028-01-03\s+Thứ Hai\s+Monday\s+compensatory day off \(nghỉ bù\)\s+decision")
+
     def test_d_a_dossier_from_receipt_to_result(self):
         out, _ = self.ctl("dossier", "receive", "00136", "5wd", "--procedure", "1.001612",
                           "--channel", "direct", "--received-at", "13/02/2026 10:00",
