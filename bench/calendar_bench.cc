@@ -17,12 +17,13 @@ const WorkingCalendar& National() {
   return *calendar;
 }
 
-// Receipts at random seconds of 2025–2026, so lookups hit the whole table (and weekends, evenings).
+// Receipts at random seconds of 2025–2030, so lookups hit decided years and the rule's provisional
+// ones (2027–2030), weekends and evenings.
 const std::vector<absl::Time>& Receipts() {
   static const std::vector<absl::Time> receipts = [] {
     std::mt19937_64 random(4);
     const absl::Time first = absl::FromCivil(absl::CivilDay(2025, 1, 1), VietnamTimeZone());
-    std::uniform_int_distribution<int64_t> second(0, 2 * 365 * 86400 - 1);
+    std::uniform_int_distribution<int64_t> second(0, 6 * 365 * 86400 - 1);
     std::vector<absl::Time> all(4096);
     for (absl::Time& t : all) t = first + absl::Seconds(second(random));
     return all;

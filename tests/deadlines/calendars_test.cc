@@ -11,19 +11,6 @@ using ::testing::HasSubstr;
 class CalendarsTest : public DeadlinesTest {
  protected:
   CalendarsTest() { actor_ = "admin@so-noi-vu"; }
-
-  ComputeDueDateResponse Due(const std::string& calendar, google::protobuf::Timestamp received, int64_t amount,
-                             DurationUnit unit) {
-    ComputeDueDateRequest request;
-    request.set_calendar_id(calendar);
-    *request.mutable_received_at() = received;
-    request.set_amount(amount);
-    request.set_unit(unit);
-    ComputeDueDateResponse response;
-    grpc::Status status = Call(&Deadlines::Stub::ComputeDueDate, request, &response);
-    EXPECT_TRUE(status.ok()) << status.error_message();
-    return response;
-  }
 };
 
 TEST_F(CalendarsTest, TheNationalCalendarShipsWithTheRealDays) {

@@ -88,6 +88,20 @@ class DeadlinesTest : public ::testing::Test {
     return (stub_.get()->*method)(&context, request, response);
   }
 
+  // ComputeDueDate on `calendar`, expected to succeed.
+  ComputeDueDateResponse Due(const std::string& calendar, google::protobuf::Timestamp received, int64_t amount,
+                             DurationUnit unit = WORKING_DAYS) {
+    ComputeDueDateRequest request;
+    request.set_calendar_id(calendar);
+    *request.mutable_received_at() = received;
+    request.set_amount(amount);
+    request.set_unit(unit);
+    ComputeDueDateResponse response;
+    grpc::Status status = Call(&Deadlines::Stub::ComputeDueDate, request, &response);
+    EXPECT_TRUE(status.ok()) << status.error_message();
+    return response;
+  }
+
   // An ADMIN_PROCEDURE dossier received now (received_at left to its default).
   static CreateDossierRequest NewDossier(const std::string& id, const std::string& unit_code, int64_t amount,
                                          DurationUnit unit = WORKING_DAYS, Channel channel = DIRECT) {

@@ -54,17 +54,6 @@ class ProvisionalCalendarTest : public DeadlinesTest {
  protected:
   ProvisionalCalendarTest() { actor_ = "admin@so-noi-vu"; }
 
-  ComputeDueDateResponse Due(google::protobuf::Timestamp received, int64_t amount, const std::string& calendar = "VN") {
-    ComputeDueDateRequest request;
-    request.set_calendar_id(calendar);
-    *request.mutable_received_at() = received;
-    request.set_amount(amount);
-    request.set_unit(WORKING_DAYS);
-    ComputeDueDateResponse response;
-    grpc::Status status = Call(&Deadlines::Stub::ComputeDueDate, request, &response);
-    EXPECT_TRUE(status.ok()) << status.error_message();
-    return response;
-  }
   Calendar Year(const std::string& id, int year) {
     GetCalendarRequest request;
     request.set_id(id);
@@ -98,7 +87,7 @@ class ProvisionalCalendarTest : public DeadlinesTest {
 };
 
 TEST_F(ProvisionalCalendarTest, ThirtyWorkingDaysFromSevenDecember2026SkipNewYearsDay2027) {
-  const ComputeDueDateResponse due = Due(At(2026, 12, 7, 10, 0), 30);
+  const ComputeDueDateResponse due = Due("VN", At(2026, 12, 7, 10, 0), 30);
   EXPECT_EQ(Local(due.due_at()), "2027-01-19 17:00");
   EXPECT_THAT(SkippedDaysOff(due), ElementsAre("2027-01-01 provisional"));
   EXPECT_THAT(due.provisional_years(), ElementsAre(2027));
@@ -109,9 +98,9 @@ TEST_F(ProvisionalCalendarTest, ThirtyWorkingDaysFromSevenDecember2026SkipNewYea
   EXPECT_THAT(due.explanation(), HasSubstr("Days marked provisional are the Labour Code's rule"));
 
   // The cases: 30/12/2026 10:00 + 3 working days is Tuesday 5/1/2027.
-  EXPECT_EQ(Local(Due(At(2026, 12, 30, 10, 0), 3).due_at()), "2027-01-05 17:00");
+  EXPECT_EQ(Local(Due("VN", At(2026, 12, 30, 10, 0), 3).due_at()), "2027-01-05 17:00");
   // Within 2026, decided: nothing provisional.
-  const ComputeDueDateResponse decided = Due(At(2026, 2, 13, 10, 0), 5);
+  const ComputeDueDateResponse decided = Due("VN", At(2026, 2, 13, 10, 0), 5);
   EXPECT_THAT(decided.provisional_years(), IsEmpty());
   EXPECT_THAT(decided.warnings(), IsEmpty());
 }
@@ -119,7 +108,7 @@ TEST_F(ProvisionalCalendarTest, ThirtyWorkingDaysFromSevenDecember2026SkipNewYea
 TEST_F(ProvisionalCalendarTest, APeriodAcrossTet2027SkipsItsFiveDaysAndTheirCompensatoryDays) {
   // Mùng 1 Tết Đinh Mùi is Saturday 6/2/2027: off from Friday 5/2 (the last day of the year) to
   // Tuesday 9/2, and Wednesday 10/2 and Thursday 11/2 for the Saturday and the Sunday.
-  const ComputeDueDateResponse due = Due(At(2027, 2, 4, 10, 0), 5);
+  const ComputeDueDateResponse due = Due("VN", At(2027, 2, 4, 10, 0), 5);
   EXPECT_EQ(Local(due.due_at()), "2027-02-18 17:00");
   EXPECT_THAT(SkippedDaysOff(due),
               ElementsAre("2027-02-05 provisional", "2027-02-06 provisional", "2027-02-07 provisional",
@@ -130,7 +119,7 @@ TEST_F(ProvisionalCalendarTest, APeriodAcrossTet2027SkipsItsFiveDaysAndTheirComp
   EXPECT_EQ(tet_days, 5);  // 5–9/2, the weekend days included
 
   // A dossier received on 20/1/2027 with 15 working days is due after Tết, not in it.
-  EXPECT_EQ(Local(Due(At(2027, 1, 20, 10, 0), 15).due_at()), "2027-02-17 17:00");
+  EXPECT_EQ(Local(Due("VN", At(2027, 1, 20, 10, 0), 15).due_at()), "2027-02-17 17:00");
 }
 
 TEST_F(ProvisionalCalendarTest, CountingWorkingDaysSaysWhenItIsProvisional) {
@@ -182,7 +171,7 @@ TEST_F(ProvisionalCalendarTest, AProvinceCalendarInheritsTheRule) {
   ASSERT_NE(Find(hanoi, 2027, 2, 8), nullptr);
   EXPECT_EQ(Find(hanoi, 2027, 2, 8)->calendar_id(), "VN");
   EXPECT_EQ(Find(hanoi, 2027, 2, 8)->source(), STATUTORY_RULE);
-  const ComputeDueDateResponse due = Due(At(2026, 12, 7, 10, 0), 30, "VN-01");
+  const ComputeDueDateResponse due = Due("VN-01", At(2026, 12, 7, 10, 0), 30);
   EXPECT_EQ(Local(due.due_at()), "2027-01-19 17:00");
   EXPECT_THAT(due.provisional_years(), ElementsAre(2027));
 }
@@ -245,7 +234,7 @@ TEST_F(ProvisionalCalendarTest, ADecisionImportedForTheYearReplacesTheRuleAndMov
   EXPECT_EQ(Local(after.history().rbegin()->due_at_before()), "2027-01-19 17:00");
   EXPECT_EQ(Local(MustGet("ho-so-ha-noi").due_at()), "2027-01-20 17:00");
   EXPECT_EQ(MustGet("ho-so-3").revision(), short_one.revision());
-  const ComputeDueDateResponse now_due = Due(At(2026, 12, 7, 10, 0), 30);
+  const ComputeDueDateResponse now_due = Due("VN", At(2026, 12, 7, 10, 0), 30);
   EXPECT_THAT(now_due.provisional_years(), IsEmpty());
   EXPECT_THAT(SkippedDaysOff(now_due), ElementsAre("2027-01-01", "2027-01-04"));
 
