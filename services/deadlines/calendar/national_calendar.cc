@@ -37,10 +37,10 @@ std::vector<DayEntry> WithStatutoryDays(std::vector<DayEntry> official, const st
   std::vector<DayEntry> days = official;
   for (int year = kFirstStatutoryYear; year <= kLastStatutoryYear; ++year) {
     if (decided_years.count(year)) continue;
-    for (DayEntry& derived : StatutoryDaysOff(year)) {
+    for (const DayEntry& derived : StatutoryDaysOff(year)) {
       const bool entered = std::binary_search(official.begin(), official.end(), derived,
                                               [](const DayEntry& a, const DayEntry& b) { return a.day < b.day; });
-      if (!entered) days.push_back(std::move(derived));
+      if (!entered) days.push_back(derived);
     }
   }
   return days;

@@ -31,8 +31,9 @@ std::string LunarYearName(int lunar_year) {
   return absl::StrCat(kStems[(lunar_year + 6) % 10], " ", kBranches[(lunar_year + 8) % 12]);
 }
 
-std::vector<DayEntry> StatutoryDaysOff(int year) {
-  if (year < kFirstStatutoryYear || year > kLastStatutoryYear) return {};
+namespace {
+
+std::vector<DayEntry> DeriveDaysOff(int year) {
   std::vector<DayEntry> holidays;
   holidays.push_back(Holiday(absl::CivilDay(year, 1, 1), "Tết Dương lịch"));
   const absl::CivilDay new_year = LunarNewYear(year);
@@ -64,6 +65,20 @@ std::vector<DayEntry> StatutoryDaysOff(int year) {
   }
   std::sort(days.begin(), days.end(), [](const DayEntry& a, const DayEntry& b) { return a.day < b.day; });
   return days;
+}
+
+}  // namespace
+
+const std::vector<DayEntry>& StatutoryDaysOff(int year) {
+  // Derived once: every calendar change rebuilds "VN" from them (80 years of lunar arithmetic).
+  static const std::vector<std::vector<DayEntry>> derived = [] {
+    std::vector<std::vector<DayEntry>> years;
+    for (int y = kFirstStatutoryYear; y <= kLastStatutoryYear; ++y) years.push_back(DeriveDaysOff(y));
+    return years;
+  }();
+  static const std::vector<DayEntry> none;
+  if (year < kFirstStatutoryYear || year > kLastStatutoryYear) return none;
+  return derived[year - kFirstStatutoryYear];
 }
 
 }  // namespace haicap::deadlines

@@ -19,7 +19,7 @@ inline constexpr int kFirstStatutoryYear = 2021;
 inline constexpr int kLastStatutoryYear = 2100;
 
 // The derived days off of `year`, by day (empty outside the years above).
-std::vector<DayEntry> StatutoryDaysOff(int year);
+const std::vector<DayEntry>& StatutoryDaysOff(int year);
 
 // The lunar year's name, e.g. "Bính Ngọ" for the one beginning in 2026.
 std::string LunarYearName(int lunar_year);
