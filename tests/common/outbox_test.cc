@@ -335,6 +335,10 @@ TEST_F(OutboxTest, TheThreadRetriesOnItsPollInterval) {
   Send("registry", "r1");
   outbox_->Start();
   ASSERT_TRUE(calls_.WaitFor(1));
+  // The retry's time is set from the clock after the call: advance only once it is recorded.
+  for (int i = 0; i < 2000 && (Pending().empty() || Pending()[0].attempts == 0); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
   clock_.Advance(absl::Seconds(1));  // past the backoff; nobody calls Notify()
   ASSERT_TRUE(calls_.WaitFor(2));
   outbox_->Stop();
