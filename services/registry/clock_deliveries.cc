@@ -31,8 +31,9 @@ void RouteClockDeliveries(outbox::Outbox* outbox, MemberClocks* clocks, std::sha
       const grpc::Status status = stub->CreateDossier(&context, request, &dossier);
       const MemberClock clock = request.dossier().id().starts_with("CEREMONY-") ? kCeremonyClock : kRecognitionClock;
       const absl::CivilDay due = VietnamDay(absl::FromUnixSeconds(dossier.due_at().seconds()));
-      return outbox::ResultOfRpc(status, [clocks, member, clock, due](rocksdb::WriteBatch* batch) {
-        return clocks->OnDue(batch, member, clock, due);
+      const bool provisional = dossier.due_provisional();
+      return outbox::ResultOfRpc(status, [clocks, member, clock, due, provisional](rocksdb::WriteBatch* batch) {
+        return clocks->OnDue(batch, member, clock, due, provisional);
       });
     }
     deadlines::v1::TransitionDossierRequest request;

@@ -81,7 +81,7 @@ absl::Status MemberClocks::Create(rocksdb::WriteBatch* batch, uint64_t id, Membe
   d.mutable_duration()->set_unit(dl::WORKING_DAYS);
   d.set_calendar_id("VN");
   request.set_request_id(RequestId(clock, id, "clock"));
-  store_->PutClockDue(batch, id, clock, kDueNotYetKnown);
+  store_->PutClockDue(batch, id, clock, ClockDue{kDueNotYetKnown});
   return Send(batch, id, "CreateDossier", request, request.request_id());
 }
 
@@ -124,7 +124,7 @@ absl::Status MemberClocks::Stage(rocksdb::WriteBatch* batch, uint64_t id, const 
     return StageRecognitionStart(batch, id, after);
   }
   if (was->status() != v1::PROBATIONARY) return absl::OkStatus();
-  ASSIGN_OR_RETURN(std::optional<int64_t> recognition, store_->ReadClockDue(id, kRecognitionClock));
+  ASSIGN_OR_RETURN(std::optional<ClockDue> recognition, store_->ReadClockDue(id, kRecognitionClock));
   if (now->status() == v1::OFFICIAL) {
     // Recognised before the clock was started: it starts and finishes in this change.
     if (!recognition) RETURN_IF_ERROR(Create(batch, id, kRecognitionClock, *was, ToDay(now->official_on())));
@@ -139,15 +139,16 @@ absl::Status MemberClocks::StageRecognitionStart(rocksdb::WriteBatch* batch, uin
   if (!latest || latest->status() != v1::PROBATIONARY) return absl::OkStatus();
   const absl::CivilDay ends = ProbationEnd(ToDay(latest->admitted_on()));
   if (ends > VietnamDay(clock_->Now())) return absl::OkStatus();
-  ASSIGN_OR_RETURN(std::optional<int64_t> recognition, store_->ReadClockDue(id, kRecognitionClock));
+  ASSIGN_OR_RETURN(std::optional<ClockDue> recognition, store_->ReadClockDue(id, kRecognitionClock));
   if (recognition) return absl::OkStatus();
   return Create(batch, id, kRecognitionClock, *latest, ends);
 }
 
-absl::Status MemberClocks::OnDue(rocksdb::WriteBatch* batch, uint64_t member, MemberClock clock, absl::CivilDay due) {
+absl::Status MemberClocks::OnDue(rocksdb::WriteBatch* batch, uint64_t member, MemberClock clock, absl::CivilDay due,
+                                 bool provisional) {
   std::lock_guard lock(due_mu_);
-  ASSIGN_OR_RETURN(std::optional<int64_t> kept, store_->ReadClockDue(member, clock));
-  if (kept == kDueNotYetKnown) store_->PutClockDue(batch, member, clock, DayNumber(due));
+  ASSIGN_OR_RETURN(std::optional<ClockDue> kept, store_->ReadClockDue(member, clock));
+  if (kept && kept->day == kDueNotYetKnown) store_->PutClockDue(batch, member, clock, {DayNumber(due), provisional});
   return store_->db()->Commit(batch);
 }
 
@@ -155,10 +156,10 @@ absl::Status MemberClocks::OnDeadlineEvent(rocksdb::WriteBatch* batch, const dl:
   std::optional<std::pair<uint64_t, MemberClock>> clock = ClockOfDossier(event.dossier_id());
   if (event.type() != dl::DUE_CHANGED || !clock) return store_->db()->Commit(batch);
   std::lock_guard lock(due_mu_);
-  ASSIGN_OR_RETURN(std::optional<int64_t> kept, store_->ReadClockDue(clock->first, clock->second));
+  ASSIGN_OR_RETURN(std::optional<ClockDue> kept, store_->ReadClockDue(clock->first, clock->second));
   if (kept) {  // a clock of ours (not one stopped and forgotten)
     store_->PutClockDue(batch, clock->first, clock->second,
-                        DayNumber(VietnamDay(absl::FromUnixSeconds(event.due_at().seconds()))));
+                        {DayNumber(VietnamDay(absl::FromUnixSeconds(event.due_at().seconds()))), event.due_provisional()});
   }
   return store_->db()->Commit(batch);
 }
@@ -167,8 +168,8 @@ absl::StatusOr<ClockDueDays> ReadClockDueDays(const RegistryStore& store, uint64
                                               const rocksdb::Snapshot* snapshot) {
   ClockDueDays days;
   for (MemberClock clock : {kCeremonyClock, kRecognitionClock}) {
-    ASSIGN_OR_RETURN(std::optional<int64_t> due, store.ReadClockDue(member, clock, snapshot));
-    if (!due || *due == kDueNotYetKnown) continue;
+    ASSIGN_OR_RETURN(std::optional<ClockDue> due, store.ReadClockDue(member, clock, snapshot));
+    if (!due || due->day == kDueNotYetKnown) continue;
     (clock == kCeremonyClock ? days.ceremony : days.recognition) = due;
   }
   return days;

@@ -37,8 +37,8 @@ inline constexpr char kToDeadlines[] = "deadlines";
 
 // The due days of a member's clocks: unset without a clock or while the answer is outstanding.
 struct ClockDueDays {
-  std::optional<int64_t> ceremony;
-  std::optional<int64_t> recognition;
+  std::optional<ClockDue> ceremony;
+  std::optional<ClockDue> recognition;
 };
 
 // The due days known for `member`'s clocks.
@@ -63,7 +63,8 @@ class MemberClocks {
 
   // Records the due day the deadlines service answered for `clock` of `member` (the outbox's
   // follow-up; commits `batch`), unless a DUE_CHANGED event came first.
-  absl::Status OnDue(rocksdb::WriteBatch* batch, uint64_t member, MemberClock clock, absl::CivilDay due);
+  absl::Status OnDue(rocksdb::WriteBatch* batch, uint64_t member, MemberClock clock, absl::CivilDay due,
+                     bool provisional);
   // A deadlines event (`batch` holds the consumer's cursor; commits it): a clock's DUE_CHANGED
   // moves the due day kept for it.
   absl::Status OnDeadlineEvent(rocksdb::WriteBatch* batch, const deadlines::v1::DeadlineEvent& event);

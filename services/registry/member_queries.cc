@@ -39,10 +39,12 @@ absl::StatusOr<v1::Member> OrganizationRegistry::GetMember(const v1::GetMemberRe
   v1::Member member = WithEtag(record, *version);
   ASSIGN_OR_RETURN(const ClockDueDays due, ReadClockDueDays(*store_, id));
   if (due.ceremony && member.status() == v1::ADMISSION_PENDING) {
-    *member.mutable_ceremony_due_on() = ToProtoDate(FromDayNumber(*due.ceremony));
+    *member.mutable_ceremony_due_on() = ToProtoDate(FromDayNumber(due.ceremony->day));
+    member.set_ceremony_due_provisional(due.ceremony->provisional);
   }
   if (due.recognition && member.status() == v1::PROBATIONARY) {
-    *member.mutable_recognition_due_on() = ToProtoDate(FromDayNumber(*due.recognition));
+    *member.mutable_recognition_due_on() = ToProtoDate(FromDayNumber(due.recognition->day));
+    member.set_recognition_due_provisional(due.recognition->provisional);
   }
   return member;
 }

@@ -138,20 +138,25 @@ absl::StatusOr<std::vector<uint64_t>> RegistryStore::ProbationsEndedBy(int64_t d
   return out;
 }
 
-absl::StatusOr<std::optional<int64_t>> RegistryStore::ReadClockDue(uint64_t member, int clock,
-                                                                   const rocksdb::Snapshot* snapshot) const {
+absl::StatusOr<std::optional<ClockDue>> RegistryStore::ReadClockDue(uint64_t member, int clock,
+                                                                    const rocksdb::Snapshot* snapshot) const {
   absl::StatusOr<std::string> value =
       db_->Get(cf(kMemberClocks), KeyBuilder().Uint64(member).Uint64(clock).Release(), snapshot);
   if (absl::IsNotFound(value.status())) return std::nullopt;
   if (!value.ok()) return value.status();
-  std::optional<int64_t> day = KeyReader(*value).Int64();
+  // The day, then 1 when it is provisional; entries written before the flag existed end after the day.
+  KeyReader reader(*value);
+  std::optional<int64_t> day = reader.Int64();
   if (!day) return Internal("CORRUPT_INDEX", "member clock entry is unreadable");
-  return day;
+  const bool provisional = !reader.done() && reader.Uint64() == 1u;
+  return ClockDue{*day, provisional};
 }
 
-void RegistryStore::PutClockDue(rocksdb::WriteBatch* batch, uint64_t member, int clock, int64_t due_day) {
-  batch->Put(cf(kMemberClocks), KeyBuilder().Uint64(member).Uint64(clock).Release(),
-             KeyBuilder().Int64(due_day).Release());
+void RegistryStore::PutClockDue(rocksdb::WriteBatch* batch, uint64_t member, int clock, ClockDue due) {
+  KeyBuilder value;
+  value.Int64(due.day);
+  if (due.provisional) value.Uint64(1);
+  batch->Put(cf(kMemberClocks), KeyBuilder().Uint64(member).Uint64(clock).Release(), value.Release());
 }
 
 absl::StatusOr<int64_t> RegistryStore::ReadCursor(const std::string& name) const {

@@ -43,6 +43,15 @@ namespace haicap::registry {
 // Entries of one record in a stretch index: (owner, from_day, to_day, extra value).
 using Stretches = std::set<std::tuple<uint64_t, int64_t, int64_t, int64_t>>;
 
+// A member clock's due day in the deadlines service (a day number; member_clocks.h), and whether it
+// counts days of a year without an official calendar decision (Dossier.due_provisional).
+struct ClockDue {
+  int64_t day = 0;
+  bool provisional = false;
+
+  friend bool operator==(const ClockDue&, const ClockDue&) = default;
+};
+
 class RegistryStore {
  public:
   static absl::StatusOr<std::unique_ptr<RegistryStore>> Open(const std::string& dir);
@@ -96,9 +105,9 @@ class RegistryStore {
   // Members on probation today, in any organisation, whose probation ended on or before `day`.
   absl::StatusOr<std::vector<uint64_t>> ProbationsEndedBy(int64_t day) const;
   // The due day recorded for clock `clock` of `member` (member_clocks.h), nullopt when it has none.
-  absl::StatusOr<std::optional<int64_t>> ReadClockDue(uint64_t member, int clock,
+  absl::StatusOr<std::optional<ClockDue>> ReadClockDue(uint64_t member, int clock,
                                                       const rocksdb::Snapshot* snapshot = nullptr) const;
-  void PutClockDue(rocksdb::WriteBatch* batch, uint64_t member, int clock, int64_t due_day);
+  void PutClockDue(rocksdb::WriteBatch* batch, uint64_t member, int clock, ClockDue due);
   rocksdb::ColumnFamilyHandle* outbox_family() const { return cf(kOutbox); }
   // The last event consumed from the stream `name`, 0 before the first.
   absl::StatusOr<int64_t> ReadCursor(const std::string& name) const;

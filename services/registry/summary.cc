@@ -16,6 +16,17 @@
 namespace haicap::registry {
 namespace {
 
+// "2027-01-19", or "2027-01-19 (provisional: no official calendar decision for its year yet)".
+std::string DueText(const ClockDue& due) {
+  return absl::StrCat(FormatDayNumber(due.day),
+                      due.provisional ? " (provisional: no official calendar decision for its year yet)" : "");
+}
+
+void SetDue(v1::Finding& finding, const ClockDue& due) {
+  *finding.mutable_due_on() = ToProtoDate(FromDayNumber(due.day));
+  finding.set_due_provisional(due.provisional);
+}
+
 constexpr int64_t kMinOfficialMembers = 3;
 constexpr int64_t kGrassrootsCellLimit = 30;
 constexpr int64_t kProbationNoticeDays = 30;
@@ -96,25 +107,25 @@ absl::StatusOr<v1::SubtreeSummary> OrganizationRegistry::Summarize(const v1::Sum
       } else {
         // Over: the cell has 30 working days to consider recognition, counted by the deadlines service.
         ASSIGN_OR_RETURN(const ClockDueDays due, ReadClockDueDays(*store_, p.member_id, snapshot.get()));
-        const bool overdue = due.recognition && *due.recognition < finding_day;
+        const bool overdue = due.recognition && due.recognition->day < finding_day;
         f.set_kind(overdue ? v1::RECOGNITION_OVERDUE : v1::RECOGNITION_DUE);
-        if (due.recognition) *f.mutable_due_on() = ToProtoDate(FromDayNumber(*due.recognition));
+        if (due.recognition) SetDue(f, *due.recognition);
         f.set_message(absl::StrCat(f.member_name(), ": probation ended on ", FormatDayNumber(p.ends_on),
                                    overdue ? "; recognition was due by " : "; consider recognition by ",
-                                   due.recognition ? FormatDayNumber(*due.recognition) : "30 working days after"));
+                                   due.recognition ? DueText(*due.recognition) : "30 working days after"));
       }
       member_findings.push_back(std::move(f));
     }
     ASSIGN_OR_RETURN(std::vector<uint64_t> pending, store_->PendingCeremoniesIn(id, finding_day, snapshot.get()));
     for (uint64_t member_id : pending) {
       ASSIGN_OR_RETURN(const ClockDueDays due, ReadClockDueDays(*store_, member_id, snapshot.get()));
-      const bool overdue = due.ceremony && *due.ceremony < finding_day;
+      const bool overdue = due.ceremony && due.ceremony->day < finding_day;
       v1::Finding f = OrganizationFinding(overdue ? v1::CEREMONY_OVERDUE : v1::CEREMONY_PENDING, org, 0, "");
       ASSIGN_OR_RETURN(f, MemberFinding(std::move(f), member_id, snapshot.get()));
-      if (due.ceremony) *f.mutable_due_on() = ToProtoDate(FromDayNumber(*due.ceremony));
+      if (due.ceremony) SetDue(f, *due.ceremony);
       f.set_message(absl::StrCat(f.member_name(), overdue ? ": the admission ceremony was due by "
                                                           : ": admitted, the ceremony is due by ",
-                                 due.ceremony ? FormatDayNumber(*due.ceremony) : "30 working days after the decision"));
+                                 due.ceremony ? DueText(*due.ceremony) : "30 working days after the decision"));
       member_findings.push_back(std::move(f));
     }
     return absl::OkStatus();

@@ -8,6 +8,7 @@
 
 #include "services/deadlines/calendar_book.h"
 #include "tests/deadlines/deadlines_fixture.h"
+#include "tests/testing/decision_2027.h"
 
 namespace haicap::deadlines::testing {
 namespace {
@@ -19,36 +20,8 @@ using ::testing::IsEmpty;
 
 std::string Day(const google::type::Date& d) { return absl::StrFormat("%04d-%02d-%02d", d.year(), d.month(), d.day()); }
 
-CalendarDay NewDay(int y, int m, int d, v1::DayType type, const std::string& note) {
-  CalendarDay day;
-  *day.mutable_date() = D(y, m, d);
-  day.set_type(type);
-  day.set_note(note);
-  return day;
-}
-
-// A decision for 2027 as the government might issue it: the rule's days, and a swap of Monday
-// 4/1 for Saturday 23/1.
-ImportCalendarYearRequest Decision2027(bool validate_only, const std::string& request_id) {
-  ImportCalendarYearRequest request;
-  request.set_calendar_id("VN");
-  request.set_year(2027);
-  request.set_validate_only(validate_only);
-  request.set_request_id(request_id);
-  *request.add_days() = NewDay(2027, 1, 1, HOLIDAY, "Tết Dương lịch");
-  *request.add_days() = NewDay(2027, 1, 4, SWAPPED_DAY_OFF, "nghỉ hoán đổi, làm bù thứ Bảy 23/01/2027");
-  *request.add_days() = NewDay(2027, 1, 23, MAKEUP_WORKDAY, "làm bù cho thứ Hai 04/01/2027");
-  for (int day = 5; day <= 9; ++day) *request.add_days() = NewDay(2027, 2, day, HOLIDAY, "Tết Nguyên đán Đinh Mùi");
-  *request.add_days() = NewDay(2027, 2, 10, COMPENSATORY_DAY_OFF, "nghỉ bù Tết");
-  *request.add_days() = NewDay(2027, 2, 11, COMPENSATORY_DAY_OFF, "nghỉ bù Tết");
-  *request.add_days() = NewDay(2027, 4, 16, HOLIDAY, "Giỗ Tổ Hùng Vương");
-  *request.add_days() = NewDay(2027, 4, 30, HOLIDAY, "Ngày Chiến thắng");
-  *request.add_days() = NewDay(2027, 5, 1, HOLIDAY, "Ngày Quốc tế Lao động");
-  *request.add_days() = NewDay(2027, 5, 3, COMPENSATORY_DAY_OFF, "nghỉ bù 01/5");
-  *request.add_days() = NewDay(2027, 9, 1, HOLIDAY, "Quốc khánh");
-  *request.add_days() = NewDay(2027, 9, 2, HOLIDAY, "Quốc khánh");
-  return request;
-}
+using haicap::testing::Decision2027;
+using haicap::testing::NewCalendarDay;
 
 class ProvisionalCalendarTest : public DeadlinesTest {
  protected:
@@ -267,7 +240,7 @@ TEST_F(ProvisionalCalendarTest, ABadImportIsRefusedNamingTheFieldAndChangesNothi
   EXPECT_THAT(BadFields(status), Contains("year"));
 
   ImportCalendarYearRequest stray = Decision2027(false, "");
-  *stray.add_days() = NewDay(2028, 1, 1, HOLIDAY, "Tết Dương lịch");
+  *stray.add_days() = NewCalendarDay(2028, 1, 1, HOLIDAY, "Tết Dương lịch");
   status = Call(&Deadlines::Stub::ImportCalendarYear, stray, &ignored);
   EXPECT_THAT(BadFields(status), ElementsAre("days[16].date"));
   EXPECT_THAT(status.error_message(), HasSubstr("is not in 2027"));
@@ -319,8 +292,8 @@ TEST_F(OlderReleaseTest, ANewReleasesYearIsMergedInAtStartAndMovesOpenDossiers) 
   // An admin's days of 2026: one on a date the release also ships, one of the province's own.
   UpsertCalendarDaysRequest admin;
   admin.set_calendar_id("VN");
-  *admin.add_days() = NewDay(2026, 1, 1, HOLIDAY, "Tết Dương lịch (sở nhập tay)");
-  *admin.add_days() = NewDay(2026, 3, 3, HOLIDAY, "Ngày nghỉ do sở nhập");
+  *admin.add_days() = NewCalendarDay(2026, 1, 1, HOLIDAY, "Tết Dương lịch (sở nhập tay)");
+  *admin.add_days() = NewCalendarDay(2026, 3, 3, HOLIDAY, "Ngày nghỉ do sở nhập");
   Calendar ignored;
   ASSERT_TRUE(Call(&Deadlines::Stub::UpsertCalendarDays, admin, &ignored).ok());
 

@@ -525,6 +525,22 @@ TEST_F(HaicapctlTest, MemberGetAsTableAndJson) {
   EXPECT_EQ(err_.str(), "error: NOT_FOUND (MEMBER_NOT_FOUND): member 99 does not exist\n");
 }
 
+TEST_F(HaicapctlTest, MemberGetMarksADueDayCountedOnAProvisionalYear) {
+  registry::Member member = Member("9", "Hoàng Thị Mai", "001300000008", registry::ADMISSION_PENDING);
+  *member.mutable_ceremony_due_on() = Date(2027, 1, 19);
+  member.set_ceremony_due_provisional(true);
+  fake_.AddMember(member);
+  ASSERT_EQ(Run({"member", "get", "9"}), 0) << err_.str();
+  EXPECT_THAT(out_.str(), HasSubstr("Ceremony by:   2027-01-19 (provisional)\n"));
+
+  out_.str("");
+  registry::Member decided = Member("10", "Trần Văn Hải", "001300000009", registry::ADMISSION_PENDING);
+  *decided.mutable_ceremony_due_on() = Date(2026, 12, 30);
+  fake_.AddMember(decided);
+  ASSERT_EQ(Run({"member", "get", "10"}), 0) << err_.str();
+  EXPECT_THAT(out_.str(), HasSubstr("Ceremony by:   2026-12-30\n"));
+}
+
 TEST_F(HaicapctlTest, MemberHistoryPagesThroughEventsWithDetails) {
   registry::MemberEvent admitted;
   admitted.set_member_id("7");

@@ -3,6 +3,7 @@
 // months of probation, their due days in GetMember and in the findings of SummarizeSubtree, and
 // the clocks surviving a deadlines outage.
 #include "gmock/gmock.h"
+#include "tests/testing/decision_2027.h"
 #include "tests/transfers/suite_fixture.h"
 
 namespace haicap::transfers::testing {
@@ -282,6 +283,35 @@ TEST_F(MemberClocksTest, DueDaysKeptByTheOtherServicesFollowACalendarChange) {
   bool found = false;
   for (const reg::Finding& f : FindingsAbout(pending.id())) found = found || Ymd(f.due_on()) == "2026-03-31";
   EXPECT_TRUE(found);
+}
+
+TEST_F(MemberClocksTest, ADueDayInAYearWithoutADecisionIsProvisionalUntilTheDecisionIsImported) {
+  // Decided Mon 7/12/2026: the 30 working days run into 2027, whose days are the rule's (1/1 off)
+  // until its decision is entered: due Tue 19/1/2027, provisional.
+  clock_.Advance(absl::FromCivil(absl::CivilMinute(2026, 12, 7, 9, 0), VietnamTimeZone()) - clock_.Now());
+  const reg::Member pending = MustAdmitPending("Hoàng Thị Mai", "001300000008", Day(2026, 12, 7));
+  reg::Member waiting = EventuallyDue(pending.id(), /*ceremony=*/true);
+  EXPECT_EQ(Ymd(waiting.ceremony_due_on()), "2027-01-19");
+  EXPECT_TRUE(waiting.ceremony_due_provisional());
+  std::vector<reg::Finding> findings = FindingsAbout(pending.id());
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_TRUE(findings[0].due_provisional());
+  EXPECT_THAT(findings[0].message(), ::testing::HasSubstr("2027-01-19 (provisional: no official calendar decision"));
+
+  // The decision swaps Mon 4/1 for Sat 23/1: one more day off before the due day, now official.
+  dl::ImportCalendarYearResponse imported;
+  ASSERT_TRUE(CallOn(*deadlines_stub_, &dl::Deadlines::Stub::ImportCalendarYear,
+                     haicap::testing::Decision2027(false, "qd-2027"), &imported, "admin@bonoivu")
+                  .ok());
+  EXPECT_EQ(imported.moved_count(), 1);
+  EXPECT_TRUE(Await([&] { return !(waiting = GetMember(pending.id())).ceremony_due_provisional(); }, &clock_,
+                    absl::Milliseconds(20)))
+      << waiting.ShortDebugString();
+  EXPECT_EQ(Ymd(waiting.ceremony_due_on()), "2027-01-20");
+  findings = FindingsAbout(pending.id());
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_FALSE(findings[0].due_provisional());
+  EXPECT_THAT(findings[0].message(), ::testing::EndsWith("due by 2027-01-20"));
 }
 
 }  // namespace

@@ -71,6 +71,11 @@ std::string FormatDate(const google::type::Date& date) {
   return absl::StrFormat("%04d-%02d-%02d", date.year(), date.month(), date.day());
 }
 
+std::string FormatDueDate(const google::type::Date& date, bool provisional) {
+  if (IsUnset(date) || !provisional) return FormatDate(date);
+  return absl::StrCat(FormatDate(date), " (provisional)");
+}
+
 absl::StatusOr<registry::OrganizationKind> ParseKind(std::string_view text) {
   using registry::OrganizationKind;
   return ParseEnum<OrganizationKind>(text, registry::OrganizationKind_descriptor(),

@@ -26,6 +26,8 @@ namespace registry = ::haicap::registry::v1;
 absl::StatusOr<google::type::Date> ParseDate(std::string_view text);
 // "2025-07-01"; "" for an unset date.
 std::string FormatDate(const google::type::Date& date);
+// A due day that rests on a year without an official calendar decision carries " (provisional)".
+std::string FormatDueDate(const google::type::Date& date, bool provisional);
 
 absl::StatusOr<registry::OrganizationKind> ParseKind(std::string_view text);
 absl::StatusOr<registry::OrganizationState> ParseState(std::string_view text);

@@ -79,7 +79,7 @@ Table FindingTable(const google::protobuf::RepeatedPtrField<registry::Finding>& 
     table.AddRow({FindingLabel(finding.kind()),
                   NameWithId(finding.organization_name(), finding.organization_id()),
                   NameWithId(finding.member_name(), finding.member_id()),
-                  FormatDate(finding.due_on()), finding.message()});
+                  FormatDueDate(finding.due_on(), finding.due_provisional()), finding.message()});
   }
   return table;
 }
