@@ -1,4 +1,4 @@
-// The registry side of haicap-bench-transfers: the seed case of domain.md §3 at scale. Hà Nội's
+// The registry side of haicap-bench-transfers: the seed case of docs/domain.md §3 at scale. Hà Nội's
 // provincial committee ("01"), the ward committees of phường Tây Tựu (sending) and phường Đống Đa
 // (receiving), grassroots cells under each, and the members to transfer, all in the sending cells.
 #pragma once

@@ -1,7 +1,7 @@
 // haicap-bench-transfers: whole official transfers per second across the three real services
 // (haicap-transfers with the registry and the deadlines service behind it).
 //
-// Seeds the registry with the seed case of domain.md §3 at scale (bench/transfer_wards.h), then
+// Seeds the registry with the seed case of docs/domain.md §3 at scale (bench/transfer_wards.h), then
 // transfers every member of phường Tây Tựu to a cell of phường Đống Đa with --in-flight transfers
 // under way at once, each client thread driving one transfer at a time through all its steps
 // (bench/transfer_walk.h), and checks both wards' member counts before and after.

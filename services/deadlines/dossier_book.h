@@ -1,4 +1,4 @@
-// Dossiers and other tracked items (domain.md §4): their life from receipt to result, due dates on
+// Dossiers and other tracked items (docs/domain.md §4): their life from receipt to result, due dates on
 // working-day calendars, the supplement pause, the once-only reschedule, and the 766 statistics.
 // Every change writes the record, its history entry, the indexes, the statistics counters and the
 // NEAR_DUE/OVERDUE timers (and, when a running dossier's due instant moves, its DUE_CHANGED

@@ -1,4 +1,4 @@
-// The rules of a dossier's life (domain.md §4), free of storage: which status changes are legal,
+// The rules of a dossier's life (docs/domain.md §4), free of storage: which status changes are legal,
 // how a finished dossier is classified (Quyết định 766), when its NEAR_DUE and OVERDUE events fall,
 // and what it adds to the statistics counters.
 #pragma once

@@ -1,4 +1,4 @@
-// The registry's clocks in the deadlines service (domain.md §2, admission): the ceremony within
+// The registry's clocks in the deadlines service (docs/domain.md §3, admission): the ceremony within
 // 30 working days of the admission decision, and the recognition considered within 30 working
 // days of the end of the 12 months of probation. Both are PARTY_OBLIGATION dossiers on the
 // national calendar, owned by the member's organisation at the time:

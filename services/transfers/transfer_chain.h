@@ -1,4 +1,4 @@
-// The endorsement chain of a transfer (domain.md §3), derived from the registry's tree instead of
+// The endorsement chain of a transfer (docs/domain.md §3), derived from the registry's tree instead of
 // fixed box numbers, and which body may act next.
 //
 // A path lists an organisation and its ancestors, nearest first (the member's cell, …, the

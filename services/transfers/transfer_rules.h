@@ -1,4 +1,4 @@
-// The rules of a transfer (domain.md §3) that need no storage: who may be transferred where, for
+// The rules of a transfer (docs/domain.md §3) that need no storage: who may be transferred where, for
 // how long, and which step of the chain may act in which state.
 #pragma once
 

@@ -1,4 +1,4 @@
-// ComputeDueDate and office-time arithmetic on the real 2025/2026 days (domain.md §4–5).
+// ComputeDueDate and office-time arithmetic on the real 2025/2026 days (docs/domain.md §4–5).
 #include "services/deadlines/calendar/due_date.h"
 
 #include "calendar_testing.h"

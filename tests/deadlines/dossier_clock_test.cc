@@ -86,7 +86,7 @@ TEST_F(DossierClockTest, ASupplementRequestPausesTheClockOnce) {
 TEST_F(DossierClockTest, EndingWhileWaitingForTheCitizenExcludesTheWait) {
   // Due Monday 19/1/2026 17:00 (5 working days from Monday 12/1); paused on Wednesday 14/1 10:00, well
   // within time. The citizen never supplements and the office stops on Monday 26/1: the clock has
-  // stood still since 14/1, so the dossier is not late (domain.md §4: supplement time is excluded).
+  // stood still since 14/1, so the dossier is not late (docs/domain.md §4: supplement time is excluded).
   SetNow(2026, 1, 12, 9, 0);
   MustCreate("khong-bo-sung", kPhucLoi, 5);
   SetNow(2026, 1, 14, 10, 0);

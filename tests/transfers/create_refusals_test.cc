@@ -1,4 +1,4 @@
-// CreateTransfer refuses a member or a destination the rules forbid (domain.md §3) and opens at
+// CreateTransfer refuses a member or a destination the rules forbid (docs/domain.md §3) and opens at
 // most one transfer per member; a refusal leaves nothing behind.
 #include <string>
 #include <vector>

@@ -1,4 +1,4 @@
-// Internal transfers (domain.md §3): between two cells of one grassroots committee, which issues
+// Internal transfers (docs/domain.md §3): between two cells of one grassroots committee, which issues
 // the shorter letter itself; the committee's count stays, the cells' change.
 #include "gmock/gmock.h"
 #include "tests/transfers/suite_fixture.h"

@@ -1,4 +1,4 @@
-// A letter presented late (domain.md §3): the deadlines service's OVERDUE event flags the transfer,
+// A letter presented late (docs/domain.md §3): the deadlines service's OVERDUE event flags the transfer,
 // a reason is reported to the competent committee, and the receipt still completes: no automatic
 // removal.
 #include "gmock/gmock.h"

@@ -1,4 +1,4 @@
-// The seed case of domain.md §3 across the three real services: a specialist of Tây Tựu ward's
+// The seed case of docs/domain.md §3 across the three real services: a specialist of Tây Tựu ward's
 // People's Committee becomes deputy office chief of Đống Đa ward's party committee, an official
 // transfer between two ward committees of Hà Nội, from request to receipt, in February 2026.
 #include "gmock/gmock.h"

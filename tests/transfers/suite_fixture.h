@@ -193,7 +193,7 @@ class SuiteTest : public ::testing::Test {
     return transfer;
   }
 
-  // The seed case's tree (domain.md §3): Hà Nội, its wards Tây Tựu and Đống Đa, a grassroots cell
+  // The seed case's tree (docs/domain.md §3): Hà Nội, its wards Tây Tựu and Đống Đa, a grassroots cell
   // in each.
   struct Wards {
     std::string hanoi, tay_tuu, dong_da, ubnd_cell, office_cell;

@@ -1,4 +1,4 @@
-// Temporary transfers (domain.md §3): the member is active elsewhere for 3 to < 12 months (study:
+// Temporary transfers (docs/domain.md §3): the member is active elsewhere for 3 to < 12 months (study:
 // up to 24), still counted at home, and cannot transfer again until the return.
 #include "gmock/gmock.h"
 #include "tests/transfers/suite_fixture.h"

@@ -1,4 +1,4 @@
-// Deadline arithmetic on a working calendar (domain.md §4): due dates in working days, working hours
+// Deadline arithmetic on a working calendar (docs/domain.md §4): due dates in working days, working hours
 // or calendar days, working days between two dates, and office time for paused clocks. All civil
 // conversions are in Asia/Ho_Chi_Minh (haicap::VietnamTimeZone()). Thread-safe; no allocation unless
 // an explanation is asked for.
@@ -39,7 +39,7 @@ struct DueDate {
   std::vector<SkippedDay> skipped;
 };
 
-// The due instant of a period of `amount` units from `received_at` (domain.md §4):
+// The due instant of a period of `amount` units from `received_at` (docs/domain.md §4):
 // - A receipt after closing time (17:00:01 with default hours; 17:00:00 is still that day) or on a
 //   non-working day is treated as received at the opening of the next working day.
 // - kWorkingDays: counting starts on the working day after the (treated) receipt day; the due instant

@@ -1,5 +1,5 @@
 // The Vietnamese lunisolar calendar (âm lịch), for the holidays the Labour Code fixes by lunar dates:
-// Tết Nguyên đán and Giỗ Tổ Hùng Vương (domain.md §5). Months begin on the civil day of the new moon
+// Tết Nguyên đán and Giỗ Tổ Hùng Vương (docs/domain.md §5). Months begin on the civil day of the new moon
 // and the leap month is the first without a major solar term, by Hồ Ngọc Đức's published method
 // (new moons and solar longitudes from Meeus' series). Vietnam reckons them in UTC+7; the Chinese
 // calendar uses the same rules in UTC+8, and the two disagree in some years (lunar new year 2030:

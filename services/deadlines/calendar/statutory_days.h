@@ -1,4 +1,4 @@
-// The national days off the Labour Code 2019 art. 112 fixes by rule (domain.md §5), for a year
+// The national days off the Labour Code 2019 art. 112 fixes by rule (docs/domain.md §5), for a year
 // whose official decision is not entered: 1/1; Tết, the last day of the lunar year and the first
 // four of the new one; Giỗ Tổ Hùng Vương (10/3 lunar); 30/4; 1/5; 2/9 and the day before it (as the
 // 2025 and 2026 decisions chose); and for a holiday on a Saturday or Sunday a compensatory day off

@@ -1,4 +1,4 @@
-// Working-day calendars (domain.md §4–5): which days a public office works, and its office hours.
+// Working-day calendars (docs/domain.md §4–5): which days a public office works, and its office hours.
 // A working day is Mon–Fri unless the calendar marks it HOLIDAY, COMPENSATORY_DAY_OFF or
 // SWAPPED_DAY_OFF; a Saturday or Sunday is a working day only when marked MAKEUP_WORKDAY. The days
 // are yearly decisions: the national calendar "VN" ships with data/calendars/*.csv, years without
