@@ -35,6 +35,7 @@
 #include "bench/dossier_plan.h"
 #include "bench/dossier_requests.h"
 #include "bench/report.h"
+#include "common/proto_time.h"
 #include "common/civil_date.h"
 #include "common/clock.h"
 #include "common/logging.h"
@@ -124,7 +125,7 @@ class DossierLifeSlot final : public CallSlot {
       v1::TransitionDossierRequest request;
       request.set_id(dossier_->id);
       request.set_status(to);
-      *request.mutable_occurred_at() = ProtoTime(at);
+      *request.mutable_occurred_at() = ToTimestamp(at);
       request.set_request_id(absl::StrCat("bench-", dossier_->id, "-", static_cast<int>(to)));
       reader_ = stub_->AsyncTransitionDossier(context, request, cq);
     }

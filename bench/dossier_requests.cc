@@ -1,15 +1,11 @@
 #include "bench/dossier_requests.h"
 
 #include "absl/strings/str_cat.h"
-#include "google/protobuf/util/time_util.h"
+#include "common/proto_time.h"
 
 namespace haicap::bench {
 
 namespace v1 = ::haicap::deadlines::v1;
-
-google::protobuf::Timestamp ProtoTime(absl::Time t) {
-  return google::protobuf::util::TimeUtil::MicrosecondsToTimestamp(absl::ToUnixMicros(t));
-}
 
 v1::Channel ChannelFor(uint64_t bits) {
   const uint64_t tenth = bits % 10;
@@ -27,7 +23,7 @@ void FillCreateDossier(const AdminProcedure& procedure, v1::CreateDossierRequest
   d->set_unit_code(procedure.unit_code);
   d->set_channel(procedure.channel);
   if (procedure.received_at) {
-    *d->mutable_received_at() = ProtoTime(*procedure.received_at);
+    *d->mutable_received_at() = ToTimestamp(*procedure.received_at);
   }
   d->mutable_duration()->set_amount(procedure.working_days);
   d->mutable_duration()->set_unit(v1::WORKING_DAYS);

@@ -22,9 +22,6 @@ struct AdminProcedure {
   std::string request_id = {};
 };
 
-// `t` as a protobuf Timestamp (microsecond precision).
-google::protobuf::Timestamp ProtoTime(absl::Time t);
-
 // The channel of the `bits`-th dossier: half direct, 40% online, 10% by post.
 deadlines::v1::Channel ChannelFor(uint64_t bits);
 

@@ -5,6 +5,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "common/proto_time.h"
 #include "common/civil_date.h"
 #include "common/errors.h"
 #include "common/logging.h"
@@ -23,12 +24,6 @@ namespace {
 constexpr int kMaxNameChars = 200;
 constexpr int64_t kMaxDays = 3650;
 constexpr int64_t kMaxHours = 10000;
-
-google::protobuf::Timestamp Now(const Clock& clock) {
-  google::protobuf::Timestamp ts;
-  ts.set_seconds(absl::ToUnixSeconds(clock.Now()));
-  return ts;
-}
 
 // "2027" or "2027, 2028".
 std::string Years(const google::protobuf::RepeatedField<int32_t>& years) { return absl::StrJoin(years, ", "); }
@@ -141,7 +136,7 @@ absl::Status CalendarBook::Commit(const v1::Calendar& calendar, v1::CalendarChan
   change.set_calendar_id(next.id());
   change.set_revision(next.revision());
   change.set_actor(actor);
-  *change.mutable_recorded_at() = Now(*clock_);
+  *change.mutable_recorded_at() = ToTimestamp(clock_->Now());
   change.set_request_id(request_id);
   store_->PutCalendar(batch, next);
   for (const auto& day : change.upserted()) store_->PutDay(batch, next.id(), day);
@@ -348,8 +343,7 @@ absl::StatusOr<v1::ComputeDueDateResponse> CalendarBook::ComputeDueDate(const v1
   }
   RETURN_IF_ERROR(errors.Result());
   ASSIGN_OR_RETURN(std::shared_ptr<const WorkingCalendar> calendar, Find(id, "calendar_id"));
-  const absl::Time received = absl::FromUnixSeconds(request.received_at().seconds()) +
-                              absl::Nanoseconds(request.received_at().nanos());
+  const absl::Time received = FromTimestamp(request.received_at());
   const DurationUnit unit = request.unit() == v1::WORKING_HOURS   ? DurationUnit::kWorkingHours
                             : request.unit() == v1::CALENDAR_DAYS ? DurationUnit::kCalendarDays
                                                                   : DurationUnit::kWorkingDays;

@@ -4,17 +4,12 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "common/proto_time.h"
 #include "common/civil_date.h"
 #include "common/clock.h"
 
 namespace haicap::deadlines {
 namespace {
-
-google::protobuf::Timestamp ToTimestamp(absl::Time t) {
-  google::protobuf::Timestamp ts;
-  ts.set_seconds(absl::ToUnixSeconds(t));
-  return ts;
-}
 
 std::string Instant(absl::Time t) { return absl::FormatTime("%a %Y-%m-%d %H:%M", t, VietnamTimeZone()); }
 

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "absl/strings/str_cat.h"
+#include "common/proto_time.h"
 #include "common/civil_date.h"
 #include "common/errors.h"
 #include "common/status_macros.h"

@@ -1,6 +1,7 @@
 // The changes of an existing dossier's life: status transitions, the supplement pause and its end,
 // the apology with a new date.
 #include "absl/strings/str_cat.h"
+#include "common/proto_time.h"
 #include "common/civil_date.h"
 #include "common/clock.h"
 #include "common/errors.h"

@@ -32,18 +32,6 @@ absl::Time ClosingOf(const WorkingCalendar& calendar, absl::Time t) {
 
 }  // namespace
 
-absl::Time FromTimestamp(const google::protobuf::Timestamp& ts) {
-  return absl::FromUnixSeconds(ts.seconds()) + absl::Nanoseconds(ts.nanos());
-}
-
-google::protobuf::Timestamp ToTimestamp(absl::Time t) {
-  google::protobuf::Timestamp ts;
-  const int64_t nanos = absl::ToUnixNanos(t);
-  ts.set_seconds(nanos / 1'000'000'000 - (nanos % 1'000'000'000 < 0 ? 1 : 0));
-  ts.set_nanos(static_cast<int32_t>(nanos - ts.seconds() * 1'000'000'000));
-  return ts;
-}
-
 int64_t LocalDayNumber(absl::Time t) { return DayNumber(absl::ToCivilDay(t, VietnamTimeZone())); }
 
 absl::StatusOr<absl::Time> DueFromScratch(const WorkingCalendar& calendar, v1::Dossier& dossier) {

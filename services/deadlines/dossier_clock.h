@@ -7,11 +7,10 @@
 #include "haicap/deadlines/internal/records.pb.h"
 #include "services/deadlines/calendar/due_date.h"
 #include "services/deadlines/calendar/working_calendar.h"
+#include "common/proto_time.h"
 
 namespace haicap::deadlines {
 
-absl::Time FromTimestamp(const google::protobuf::Timestamp& ts);
-google::protobuf::Timestamp ToTimestamp(absl::Time t);
 // The Vietnam day number of an instant.
 int64_t LocalDayNumber(absl::Time t);
 

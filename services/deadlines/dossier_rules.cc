@@ -5,6 +5,7 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
+#include "common/proto_time.h"
 #include "common/civil_date.h"
 #include "common/clock.h"
 #include "common/errors.h"
@@ -17,7 +18,7 @@ using v1::DossierStatus;
 constexpr int64_t kOpenEnd = std::numeric_limits<int64_t>::max();
 
 int64_t LocalDay(const google::protobuf::Timestamp& ts) {
-  const absl::Time t = absl::FromUnixSeconds(ts.seconds()) + absl::Nanoseconds(ts.nanos());
+  const absl::Time t = FromTimestamp(ts);
   return DayNumber(absl::ToCivilDay(t, VietnamTimeZone()));
 }
 

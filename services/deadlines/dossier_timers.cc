@@ -3,6 +3,7 @@
 #include <map>
 
 #include "absl/strings/str_cat.h"
+#include "common/proto_time.h"
 #include "common/errors.h"
 #include "common/logging.h"
 #include "common/status_macros.h"

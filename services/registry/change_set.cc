@@ -5,6 +5,7 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "common/proto_time.h"
 #include "common/civil_date.h"
 #include "common/errors.h"
 #include "common/status_macros.h"
@@ -53,8 +54,7 @@ absl::Status ChangeSet::AddEvent(uint64_t id, OrganizationEvent event, bool is_n
   event.set_sequence(store_->AllocateSequence());
   event.set_actor(actor_);
   event.set_request_id(request_id_);
-  event.mutable_recorded_at()->set_seconds(absl::ToUnixSeconds(recorded_at_));
-  event.mutable_recorded_at()->set_nanos(static_cast<int32_t>(absl::ToUnixNanos(recorded_at_) % 1000000000));
+  *event.mutable_recorded_at() = ToTimestamp(recorded_at_);
   entry->events.push_back(event);
   entry->new_events.push_back(std::move(event));
   ASSIGN_OR_RETURN(std::vector<OrganizationVersion> versions, FoldTimeline(entry->events));

@@ -4,6 +4,7 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "common/proto_time.h"
 #include "common/civil_date.h"
 #include "common/errors.h"
 #include "common/status_macros.h"
@@ -46,7 +47,7 @@ absl::Status ChangeSet::AddMemberEvent(uint64_t id, MemberEvent event, bool is_n
   event.set_sequence(store_->AllocateMemberSequence());
   event.set_actor(actor_);
   event.set_request_id(request_id_);
-  event.mutable_recorded_at()->set_seconds(absl::ToUnixSeconds(recorded_at_));
+  *event.mutable_recorded_at() = ToTimestamp(recorded_at_);
   entry->events.push_back(event);
   entry->new_events.push_back(std::move(event));
   ASSIGN_OR_RETURN(std::vector<MemberVersion> versions, FoldMemberTimeline(entry->events));

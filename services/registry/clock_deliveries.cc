@@ -1,5 +1,7 @@
 #include "services/registry/clock_deliveries.h"
 
+#include "common/proto_time.h"
+
 #include <chrono>
 
 #include "absl/strings/numbers.h"
@@ -30,7 +32,7 @@ void RouteClockDeliveries(outbox::Outbox* outbox, MemberClocks* clocks, std::sha
       if (!request.ParseFromString(message.payload)) return outbox::DeliveryResult::Fail("unreadable CreateDossier");
       const grpc::Status status = stub->CreateDossier(&context, request, &dossier);
       const MemberClock clock = request.dossier().id().starts_with("CEREMONY-") ? kCeremonyClock : kRecognitionClock;
-      const absl::CivilDay due = VietnamDay(absl::FromUnixSeconds(dossier.due_at().seconds()));
+      const absl::CivilDay due = VietnamDay(FromTimestamp(dossier.due_at()));
       const bool provisional = dossier.due_provisional();
       return outbox::ResultOfRpc(status, [clocks, member, clock, due, provisional](rocksdb::WriteBatch* batch) {
         return clocks->OnDue(batch, member, clock, due, provisional);

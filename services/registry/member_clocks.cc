@@ -4,6 +4,7 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "common/proto_time.h"
 #include "common/civil_date.h"
 #include "common/organization_unit.h"
 #include "common/status_macros.h"
@@ -37,12 +38,6 @@ std::optional<std::pair<uint64_t, MemberClock>> ClockOfDossier(std::string_view 
 
 std::string RequestId(MemberClock clock, uint64_t id, const char* step) {
   return absl::StrCat("member-", id, "-", ClockName(clock), "-", step);
-}
-
-google::protobuf::Timestamp ToTimestamp(absl::Time t) {
-  google::protobuf::Timestamp out;
-  out.set_seconds(absl::ToUnixSeconds(t));
-  return out;
 }
 
 absl::Time At(absl::CivilDay day, int hour) { return absl::FromCivil(day, VietnamTimeZone()) + absl::Hours(hour); }
@@ -159,7 +154,7 @@ absl::Status MemberClocks::OnDeadlineEvent(rocksdb::WriteBatch* batch, const dl:
   ASSIGN_OR_RETURN(std::optional<ClockDue> kept, store_->ReadClockDue(clock->first, clock->second));
   if (kept) {  // a clock of ours (not one stopped and forgotten)
     store_->PutClockDue(batch, clock->first, clock->second,
-                        {DayNumber(VietnamDay(absl::FromUnixSeconds(event.due_at().seconds()))), event.due_provisional()});
+                        {DayNumber(VietnamDay(FromTimestamp(event.due_at()))), event.due_provisional()});
   }
   return store_->db()->Commit(batch);
 }

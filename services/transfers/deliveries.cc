@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "absl/strings/str_cat.h"
+#include "common/proto_time.h"
 #include "common/clock.h"
 #include "haicap/deadlines/v1/deadlines.grpc.pb.h"
 #include "haicap/registry/v1/registry.grpc.pb.h"
@@ -83,7 +84,7 @@ void RouteDeliveries(outbox::Outbox* outbox, TransferBook* book, std::shared_ptr
       if (!Parse(message, &request)) return Unreadable(message);
       const grpc::Status status = deadlines_stub->CreateDossier(&context, request, &dossier);
       const absl::CivilDay present_by = absl::ToCivilDay(
-          absl::FromUnixSeconds(dossier.due_at().seconds()), VietnamTimeZone());
+          FromTimestamp(dossier.due_at()), VietnamTimeZone());
       return outbox::ResultOfRpc(status, [book, id = message.reference, present_by](rocksdb::WriteBatch* batch) {
         return book->OnPresentBy(batch, id, present_by);
       });

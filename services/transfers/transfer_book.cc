@@ -5,6 +5,7 @@
 
 #include "absl/cleanup/cleanup.h"
 #include "absl/strings/str_cat.h"
+#include "common/proto_time.h"
 #include "common/civil_date.h"
 #include "common/errors.h"
 #include "common/status_macros.h"
@@ -65,7 +66,7 @@ void TransferBook::Send(rocksdb::WriteBatch* batch, const std::string& destinati
 void TransferBook::Write(rocksdb::WriteBatch* batch, v1::Transfer& transfer, v1::TransferChange change) {
   change.set_to_state(transfer.state());
   change.set_sequence(transfer.revision() + 1);
-  *change.mutable_recorded_at() = Timestamp(clock_->Now());
+  *change.mutable_recorded_at() = ToTimestamp(clock_->Now());
   transfer.set_revision(transfer.revision() + 1);
   store_->Put(batch, transfer);
   store_->PutHistory(batch, transfer.id(), change);
@@ -136,7 +137,7 @@ absl::StatusOr<v1::Transfer> TransferBook::Create(const v1::CreateTransferReques
       *t.mutable_expected_return_on() = in.expected_return_on();
       t.set_for_study(in.for_study());
     }
-    *t.mutable_created_at() = Timestamp(clock_->Now());
+    *t.mutable_created_at() = ToTimestamp(clock_->Now());
     store_->SetOpen(batch, member.id(), id);
     store_->PutOrganizationIndex(batch, MemberIndexKey(member.id()), 'M', id);
     for (const OrgRef& org : sending_path) store_->PutOrganizationIndex(batch, org.id, 'O', id);

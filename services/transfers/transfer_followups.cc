@@ -1,5 +1,6 @@
 // What the registry and the deadlines service answered or announced about a transfer.
 #include "absl/strings/str_cat.h"
+#include "common/proto_time.h"
 #include "common/civil_date.h"
 #include "common/errors.h"
 #include "common/status_macros.h"
@@ -118,7 +119,7 @@ absl::Status TransferBook::OnDeadlineEvent(rocksdb::WriteBatch* batch, const dea
     case deadlines::v1::OVERDUE:
       return OnOverdue(batch, id);
     case deadlines::v1::DUE_CHANGED:
-      return OnPresentByMoved(batch, id, VietnamDay(absl::FromUnixSeconds(event.due_at().seconds())));
+      return OnPresentByMoved(batch, id, VietnamDay(FromTimestamp(event.due_at())));
     default:
       return store_->db()->Commit(batch);
   }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "absl/strings/str_cat.h"
+#include "common/proto_time.h"
 #include "common/civil_date.h"
 #include "common/errors.h"
 #include "common/organization_unit.h"
@@ -25,7 +26,7 @@ absl::StatusOr<v1::Transfer> TransferBook::Endorse(const v1::EndorseTransferRequ
                 [&](v1::Transfer& t, v1::TransferChange& change, rocksdb::WriteBatch*) -> absl::Status {
     ASSIGN_OR_RETURN(v1::ChainStep * step, StepToEndorse(t, request.organization_id()));
     step->set_endorsed_by(actor);
-    *step->mutable_endorsed_at() = Timestamp(clock_->Now());
+    *step->mutable_endorsed_at() = ToTimestamp(clock_->Now());
     step->set_note(request.note());
     if (t.state() == v1::REQUESTED) t.set_state(v1::ENDORSING);
     change.set_summary(absl::StrCat("endorsed by ", step->organization_name()));
@@ -46,7 +47,7 @@ absl::StatusOr<v1::Transfer> TransferBook::IssueIntroduction(const v1::IssueIntr
                 [&](v1::Transfer& t, v1::TransferChange& change, rocksdb::WriteBatch* batch) -> absl::Status {
     ASSIGN_OR_RETURN(v1::ChainStep * step, StepToIssue(t));
     step->set_endorsed_by(actor);
-    *step->mutable_endorsed_at() = Timestamp(clock_->Now());
+    *step->mutable_endorsed_at() = ToTimestamp(clock_->Now());
     v1::Letter& letter = *t.mutable_letter();
     letter.set_number(request.letter().number());
     *letter.mutable_issued_on() = ToProtoDate(*issued_on);
@@ -63,7 +64,7 @@ absl::StatusOr<v1::Transfer> TransferBook::IssueIntroduction(const v1::IssueIntr
     d.set_unit_code(OrganizationUnitCode(step->organization_id()));
     d.set_procedure_code("giay-gioi-thieu-sinh-hoat-dang");
     const absl::Time issued_at = std::min(clock_->Now(), absl::FromCivil(*issued_on, VietnamTimeZone()) + absl::Hours(7));
-    *d.mutable_received_at() = Timestamp(issued_at);
+    *d.mutable_received_at() = ToTimestamp(issued_at);
     d.mutable_duration()->set_amount(kPresentWithinWorkingDays);
     d.mutable_duration()->set_unit(deadlines::v1::WORKING_DAYS);
     d.set_calendar_id("VN");
@@ -91,7 +92,7 @@ absl::StatusOr<v1::Transfer> TransferBook::ConfirmReceipt(const v1::ConfirmRecei
     if (*presented < issued) return InvalidArgument("presented_on", "is before the letter was issued");
     if (*effective < *presented) return InvalidArgument("effective_date", "is before presented_on");
     step->set_endorsed_by(actor);
-    *step->mutable_endorsed_at() = Timestamp(clock_->Now());
+    *step->mutable_endorsed_at() = ToTimestamp(clock_->Now());
     *t.mutable_presented_on() = ToProtoDate(*presented);
     *t.mutable_effective_date() = ToProtoDate(*effective);
     t.set_state(v1::RECEIVED);
@@ -122,7 +123,7 @@ absl::StatusOr<v1::Transfer> TransferBook::ConfirmReceipt(const v1::ConfirmRecei
     done.set_id(ClockId(t.id()));
     done.set_status(deadlines::v1::PROCESSED);
     // Presented today: now; on an earlier day: its noon (after the clock's start at 07:00).
-    *done.mutable_occurred_at() = Timestamp(
+    *done.mutable_occurred_at() = ToTimestamp(
         *presented < today ? absl::FromCivil(*presented, VietnamTimeZone()) + absl::Hours(12) : clock_->Now());
     done.set_request_id(absl::StrCat("transfer-", t.id(), "-clock-done"));
     Send(batch, kToDeadlines, "TransitionDossier", done, done.request_id(), t.id());

@@ -6,12 +6,6 @@
 
 namespace haicap::transfers {
 
-google::protobuf::Timestamp Timestamp(absl::Time t) {
-  google::protobuf::Timestamp ts;
-  ts.set_seconds(absl::ToUnixSeconds(t));
-  return ts;
-}
-
 absl::StatusOr<absl::CivilDay> DayOrToday(bool has, const google::type::Date& date, absl::CivilDay today,
                                           const std::string& field) {
   if (!has) return today;

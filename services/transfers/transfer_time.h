@@ -11,7 +11,6 @@
 
 namespace haicap::transfers {
 
-google::protobuf::Timestamp Timestamp(absl::Time t);
 // A request's date (default `today`), not after today; INVALID_ARGUMENT naming `field`.
 absl::StatusOr<absl::CivilDay> DayOrToday(bool has, const google::type::Date& date, absl::CivilDay today,
                                           const std::string& field);

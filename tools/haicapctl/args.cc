@@ -9,6 +9,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "absl/time/time.h"
+#include "common/proto_time.h"
 #include "common/citizen_id.h"
 #include "common/civil_date.h"
 #include "common/errors.h"
@@ -157,7 +158,7 @@ std::string DescribeDecision(const registry::Decision& decision) {
 std::string FormatVietnamTime(const google::protobuf::Timestamp& at) {
   static const absl::TimeZone vietnam = absl::FixedTimeZone(7 * 60 * 60);
   return absl::FormatTime("%Y-%m-%d %H:%M",
-                          absl::FromUnixSeconds(at.seconds()) + absl::Nanoseconds(at.nanos()),
+                          FromTimestamp(at),
                           vietnam);
 }
 

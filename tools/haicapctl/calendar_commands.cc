@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/time/clock.h"
+#include "common/proto_time.h"
 #include "common/civil_date.h"
 #include "tools/haicapctl/args.h"
 #include "tools/haicapctl/calendar_views.h"

@@ -1,5 +1,7 @@
 #include "tools/haicapctl/deadline_args.h"
 
+#include "common/proto_time.h"
+
 #include <vector>
 
 #include "absl/strings/ascii.h"
@@ -99,12 +101,6 @@ absl::StatusOr<absl::Time> ParseLocalInstant(std::string_view text, absl::Time n
                          Vietnam());
 }
 
-google::protobuf::Timestamp ToTimestamp(absl::Time time) {
-  google::protobuf::Timestamp timestamp;
-  timestamp.set_seconds(absl::ToUnixSeconds(time));
-  return timestamp;
-}
-
 absl::StatusOr<deadlines::DayType> ParseDayType(std::string_view text) {
   return ParseEnum<deadlines::DayType>(text, deadlines::DayType_descriptor(),
                                        {{"le", deadlines::HOLIDAY},
@@ -159,7 +155,7 @@ std::string EnglishWeekday(const google::type::Date& date) {
 }
 
 std::string FormatLocalInstantWithWeekday(const google::protobuf::Timestamp& at) {
-  const absl::CivilDay day = absl::ToCivilDay(absl::FromUnixSeconds(at.seconds()), Vietnam());
+  const absl::CivilDay day = absl::ToCivilDay(FromTimestamp(at), Vietnam());
   google::type::Date date;
   date.set_year(static_cast<int32_t>(day.year()));
   date.set_month(day.month());

@@ -42,8 +42,6 @@ std::string DescribeDueDuration(int64_t amount, deadlines::DurationUnit unit);
 
 // A local Vietnam instant in one of the forms above (to the minute), or `now` for "now".
 absl::StatusOr<absl::Time> ParseLocalInstant(std::string_view text, absl::Time now);
-// Whole seconds.
-google::protobuf::Timestamp ToTimestamp(absl::Time time);
 
 // The calendar day types, accepted as the proto name (MAKEUP_WORKDAY), its kebab form or a short
 // word: holiday, compensatory, swapped, makeup (or the unaccented Vietnamese le, nghi-bu,

@@ -3,6 +3,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/time/clock.h"
 #include "tools/haicapctl/args.h"
+#include "common/proto_time.h"
 
 namespace haicap::ctl {
 namespace {
