@@ -40,19 +40,24 @@ class IdempotencyStore {
     std::unique_lock<std::mutex> lock;
     if (!request_id.empty()) {
       lock = std::unique_lock<std::mutex>(StripeFor(method, request_id));
-      ASSIGN_OR_RETURN(std::optional<std::string> recorded, Recorded(method, request_id));
-      if (recorded) {
-        Response response;
-        if (!response.ParseFromString(*recorded)) {
-          return absl::InternalError("recorded response is unreadable");
-        }
-        return response;
-      }
+      ASSIGN_OR_RETURN(std::optional<Response> recorded, Find<Response>(method, request_id));
+      if (recorded) return *std::move(recorded);
     }
     rocksdb::WriteBatch batch;
     ASSIGN_OR_RETURN(Response response, mutate(&batch));
     if (!request_id.empty()) Record(&batch, method, request_id, response.SerializeAsString());
     RETURN_IF_ERROR(db_->Commit(&batch));
+    return response;
+  }
+
+  // The response recorded for (method, request_id); nullopt when there is none or request_id is "".
+  template <typename Response>
+  absl::StatusOr<std::optional<Response>> Find(std::string_view method, std::string_view request_id) const {
+    if (request_id.empty()) return std::nullopt;
+    ASSIGN_OR_RETURN(std::optional<std::string> recorded, Recorded(method, request_id));
+    if (!recorded) return std::nullopt;
+    Response response;
+    if (!response.ParseFromString(*recorded)) return absl::InternalError("recorded response is unreadable");
     return response;
   }
 

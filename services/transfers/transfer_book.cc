@@ -1,11 +1,10 @@
 #include "services/transfers/transfer_book.h"
 
 #include <algorithm>
-#include <cstdio>
 
-#include "absl/cleanup/cleanup.h"
 #include "absl/strings/str_cat.h"
 #include "common/proto_time.h"
+#include "common/change/etag.h"
 #include "common/civil_date.h"
 #include "common/errors.h"
 #include "common/status_macros.h"
@@ -17,32 +16,21 @@
 #include "services/transfers/transfer_time.h"
 
 namespace haicap::transfers {
-namespace {
 
-constexpr char kAssignedPrefix[] = "T-";
-
-std::string AssignedId(uint64_t number) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof(buffer), "%s%012llu", kAssignedPrefix, static_cast<unsigned long long>(number));
-  return buffer;
-}
-
-}  // namespace
-
-v1::Transfer WithEtag(v1::Transfer transfer) {
-  transfer.set_etag(absl::StrCat(transfer.revision()));
-  return transfer;
-}
+using change::ChangeLock;
+using change::WithEtag;
 
 TransferBook::TransferBook(TransferStore* store, outbox::Outbox* outbox, const RegistryClient* registry,
                            std::map<std::string, const RegistryClient*> registries, const Clock* clock)
-    : store_(store), outbox_(outbox), registry_(registry), registries_(std::move(registries)), clock_(clock) {}
+    : store_(store),
+      outbox_(outbox),
+      registry_(registry),
+      registries_(std::move(registries)),
+      clock_(clock),
+      // The messages a change enqueued go out as soon as it is committed.
+      kernel_(&store->idempotency(), [outbox] { outbox->Notify(); }) {}
 
-absl::Status TransferBook::Init() {
-  ASSIGN_OR_RETURN(uint64_t last, store_->LastAssignedNumber());
-  last_assigned_ = last;
-  return absl::OkStatus();
-}
+absl::Status TransferBook::Init() { return ids_.ResumeAfterLastIn(*store_->db(), store_->family(kTransfers)); }
 
 const RegistryClient* TransferBook::RegistryFor(const std::string& province_code) const {
   if (province_code.empty()) return registry_;
@@ -50,17 +38,16 @@ const RegistryClient* TransferBook::RegistryFor(const std::string& province_code
   return it == registries_.end() ? nullptr : it->second;
 }
 
-void TransferBook::Send(rocksdb::WriteBatch* batch, const std::string& destination, const std::string& method,
-                        const google::protobuf::Message& request, const std::string& request_id,
-                        const std::string& reference) {
+absl::Status TransferBook::Send(rocksdb::WriteBatch* batch, const std::string& destination, const std::string& method,
+                                const google::protobuf::Message& request, const std::string& request_id,
+                                const std::string& reference) {
   outbox::OutboxMessage message;
   message.destination = destination;
   message.method = method;
   message.request_id = request_id;
   message.reference = reference;
   message.payload = request.SerializeAsString();
-  // Enqueue only fails on a sender bug (missing fields), which the tests cover.
-  outbox_->Enqueue(batch, message).IgnoreError();
+  return outbox_->Enqueue(batch, message);
 }
 
 void TransferBook::Write(rocksdb::WriteBatch* batch, v1::Transfer& transfer, v1::TransferChange change) {
@@ -84,45 +71,50 @@ absl::StatusOr<v1::Transfer> TransferBook::Create(const v1::CreateTransferReques
   if (in.to_organization_id().empty()) errors.Add(InvalidArgument("transfer.to_organization_id", "is required"));
   errors.Add(text::ValidateName("transfer.reason", in.reason(), kMaxReasonChars));
   errors.Add(CheckDecision(in.decision(), "transfer.decision"));
-  errors.Add(CheckReturn(in, today));
   if (!in.to_province_code().empty() && in.kind() != v1::OFFICIAL) {
     errors.Add(InvalidArgument("transfer.to_province_code",
                                "only an official transfer goes to another province's deployment"));
   }
   RETURN_IF_ERROR(errors.Result());
-  const RegistryClient* receiving_registry = RegistryFor(in.to_province_code());
-  if (receiving_registry == nullptr) {
-    return FailedPrecondition("PROVINCE_NOT_CONFIGURED",
-                              absl::StrCat("transfer.to_province_code: no registry is configured for province ",
-                                           in.to_province_code()));
-  }
 
-  // What the registries say today.
-  ASSIGN_OR_RETURN(registry::v1::Member member, registry_->GetMember(in.member_id(), today, "transfer.member_id"));
-  RETURN_IF_ERROR(CheckMemberActive(member));
-  if (!in.from_organization_id().empty() && in.from_organization_id() != member.organization_id()) {
-    return FailedPrecondition("NOT_IN_SENDING_ORGANIZATION",
-                              absl::StrCat("member ", member.id(), " belongs to organisation ",
-                                           member.organization_id(), ", not ", in.from_organization_id()));
-  }
-  ASSIGN_OR_RETURN(registry::v1::Organization to, receiving_registry->GetOrganization(in.to_organization_id(), today,
-                                                                                       "transfer.to_organization_id"));
-  RETURN_IF_ERROR(CheckReceivingOrganization(to));
-  ASSIGN_OR_RETURN(std::vector<OrgRef> sending_path, registry_->Path(member.organization_id(), today));
-  ASSIGN_OR_RETURN(std::vector<OrgRef> receiving_path, receiving_registry->Path(to.id(), today));
-  ASSIGN_OR_RETURN(std::vector<v1::ChainStep> chain, DeriveChain(in.kind(), sending_path, receiving_path));
-
-  const std::string id = AssignedId(++last_assigned_);
-  std::lock_guard member_lock(StripeFor(member.id()));
-  return store_->idempotency().Run<v1::Transfer>("CreateTransfer", request.request_id(),
-                                                 [&](rocksdb::WriteBatch* batch) -> absl::StatusOr<v1::Transfer> {
+  // What the registries say today: asked before the member's lock, and only for a new request id.
+  registry::v1::Member member;
+  registry::v1::Organization to;
+  std::vector<OrgRef> sending_path;
+  std::vector<OrgRef> receiving_path;
+  std::vector<v1::ChainStep> chain;
+  const auto ask_registries = [&]() -> absl::StatusOr<ChangeLock> {
+    RETURN_IF_ERROR(CheckReturn(in, today));  // today's rule: a retry tomorrow still gets today's answer
+    const RegistryClient* receiving_registry = RegistryFor(in.to_province_code());
+    if (receiving_registry == nullptr) {
+      return FailedPrecondition("PROVINCE_NOT_CONFIGURED",
+                                absl::StrCat("transfer.to_province_code: no registry is configured for province ",
+                                             in.to_province_code()));
+    }
+    ASSIGN_OR_RETURN(member, registry_->GetMember(in.member_id(), today, "transfer.member_id"));
+    RETURN_IF_ERROR(CheckMemberActive(member));
+    if (!in.from_organization_id().empty() && in.from_organization_id() != member.organization_id()) {
+      return FailedPrecondition("NOT_IN_SENDING_ORGANIZATION",
+                                absl::StrCat("member ", member.id(), " belongs to organisation ",
+                                             member.organization_id(), ", not ", in.from_organization_id()));
+    }
+    ASSIGN_OR_RETURN(to, receiving_registry->GetOrganization(in.to_organization_id(), today,
+                                                             "transfer.to_organization_id"));
+    RETURN_IF_ERROR(CheckReceivingOrganization(to));
+    ASSIGN_OR_RETURN(sending_path, registry_->Path(member.organization_id(), today));
+    ASSIGN_OR_RETURN(receiving_path, receiving_registry->Path(to.id(), today));
+    ASSIGN_OR_RETURN(chain, DeriveChain(in.kind(), sending_path, receiving_path));
+    return ChangeLock{&MemberLock(member.id())};
+  };
+  return kernel_.Run<v1::Transfer>({"CreateTransfer", request.request_id()}, ask_registries,
+                                   [&](rocksdb::WriteBatch* batch) -> absl::StatusOr<v1::Transfer> {
     ASSIGN_OR_RETURN(std::optional<std::string> open, store_->OpenTransferOf(member.id()));
     if (open) {
       return FailedPrecondition("MEMBER_IN_TRANSFER",
                                 absl::StrCat("member ", member.id(), " is already in transfer ", *open));
     }
     v1::Transfer t;
-    t.set_id(id);
+    t.set_id(ids_.Next());
     t.set_member_id(member.id());
     t.set_member_name(member.full_name());
     t.set_kind(in.kind());
@@ -138,12 +130,12 @@ absl::StatusOr<v1::Transfer> TransferBook::Create(const v1::CreateTransferReques
       t.set_for_study(in.for_study());
     }
     *t.mutable_created_at() = ToTimestamp(clock_->Now());
-    store_->SetOpen(batch, member.id(), id);
-    store_->PutOrganizationIndex(batch, MemberIndexKey(member.id()), 'M', id);
-    for (const OrgRef& org : sending_path) store_->PutOrganizationIndex(batch, org.id, 'O', id);
+    store_->SetOpen(batch, member.id(), t.id());
+    store_->PutOrganizationIndex(batch, MemberIndexKey(member.id()), 'M', t.id());
+    for (const OrgRef& org : sending_path) store_->PutOrganizationIndex(batch, org.id, 'O', t.id());
     for (const OrgRef& org : receiving_path) {
       store_->PutOrganizationIndex(batch, org.province_code.empty() ? org.id : org.province_code + "/" + org.id, 'I',
-                                   id);
+                                   t.id());
     }
     v1::TransferChange change;
     change.set_summary(absl::StrCat("requested: ", v1::TransferKind_Name(in.kind()), " transfer of ",
@@ -166,23 +158,23 @@ absl::StatusOr<v1::Transfer> TransferBook::Get(const v1::GetTransferRequest& req
 
 absl::StatusOr<v1::Transfer> TransferBook::Mutate(std::string_view method, const std::string& id,
                                                   const std::string& etag, const std::string& request_id,
-                                                  const std::string& actor, const MutateFn& mutate) {
+                                                  const std::string& actor, const MutateFn& mutate,
+                                                  const PrefetchFn& prefetch) {
   ValidationErrors errors;
   errors.Add(storage::ValidateRequestId(request_id));
   if (id.empty()) errors.Add(InvalidArgument("id", "is required"));
   RETURN_IF_ERROR(errors.Result());
-  ASSIGN_OR_RETURN(std::optional<v1::Transfer> peek, store_->Read(id));
-  if (!peek) return NotFound("TRANSFER_NOT_FOUND", absl::StrCat("no transfer ", id));
-  // Locked by member, like CreateTransfer: one member's transfers change one at a time.
-  std::lock_guard lock(StripeFor(peek->member_id()));
-  // The messages a change enqueued go out as soon as it is committed.
-  absl::Cleanup notify = [this] { outbox_->Notify(); };
-  return store_->idempotency().Run<v1::Transfer>(method, request_id,
-                                                 [&](rocksdb::WriteBatch* batch) -> absl::StatusOr<v1::Transfer> {
+  const auto peek = [&]() -> absl::StatusOr<ChangeLock> {
     ASSIGN_OR_RETURN(std::optional<v1::Transfer> transfer, store_->Read(id));
-    if (!etag.empty() && etag != absl::StrCat(transfer->revision())) {
-      return Aborted("ETAG_MISMATCH", absl::StrCat("transfer ", id, " changed since it was read"));
-    }
+    if (!transfer) return NotFound("TRANSFER_NOT_FOUND", absl::StrCat("no transfer ", id));
+    if (prefetch) RETURN_IF_ERROR(prefetch(*transfer));
+    // Locked by member, like CreateTransfer: one member's transfers change one at a time.
+    return ChangeLock{&MemberLock(transfer->member_id())};
+  };
+  return kernel_.Run<v1::Transfer>({method, request_id}, peek,
+                                   [&](rocksdb::WriteBatch* batch) -> absl::StatusOr<v1::Transfer> {
+    ASSIGN_OR_RETURN(std::optional<v1::Transfer> transfer, store_->Read(id));
+    RETURN_IF_ERROR(change::CheckEtag(etag, transfer->revision(), absl::StrCat("transfer ", id)));
     v1::TransferChange change;
     change.set_from_state(transfer->state());
     change.set_actor(actor);

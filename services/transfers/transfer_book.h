@@ -5,15 +5,15 @@
 // one transfer are serialised. Thread-safe.
 #pragma once
 
-#include <array>
-#include <atomic>
 #include <functional>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <string>
 
 #include "absl/status/statusor.h"
+#include "common/change/assigned_ids.h"
+#include "common/change/change_kernel.h"
+#include "common/change/striped_locks.h"
 #include "common/clock.h"
 #include "common/outbox/outbox.h"
 #include "haicap/deadlines/v1/deadlines.pb.h"
@@ -27,9 +27,6 @@ namespace haicap::transfers {
 inline constexpr char kToRegistry[] = "registry";
 inline constexpr char kToDeadlines[] = "deadlines";
 inline std::string ToProvinceRegistry(const std::string& province_code) { return "registry/" + province_code; }
-
-// `transfer` with its etag (the revision).
-v1::Transfer WithEtag(v1::Transfer transfer);
 
 class TransferBook {
  public:
@@ -73,36 +70,45 @@ class TransferBook {
 
  private:
   using MutateFn = std::function<absl::Status(v1::Transfer&, v1::TransferChange&, rocksdb::WriteBatch*)>;
+  // Reads of other services a change needs, done before the member's lock is taken (they may be
+  // slow) from the transfer as it was then (fields a change cannot alter: member, kind, province).
+  using PrefetchFn = std::function<absl::Status(const v1::Transfer&)>;
 
   absl::Status OnOverdue(rocksdb::WriteBatch* batch, const std::string& id);
   absl::Status OnPresentByMoved(rocksdb::WriteBatch* batch, const std::string& id, absl::CivilDay present_by);
 
-  // Request checks, lock, read, etag, `mutate`, history, commit.
+  // A change of a stored transfer through the kernel: request checks, `prefetch`, the member's
+  // lock, read, etag, `mutate`, history, commit.
   absl::StatusOr<v1::Transfer> Mutate(std::string_view method, const std::string& id, const std::string& etag,
-                                      const std::string& request_id, const std::string& actor, const MutateFn& mutate);
+                                      const std::string& request_id, const std::string& actor, const MutateFn& mutate,
+                                      const PrefetchFn& prefetch = nullptr);
   // Writes the transfer with its revision and a history entry.
   void Write(rocksdb::WriteBatch* batch, v1::Transfer& transfer, v1::TransferChange change);
   // A follow-up from another service, applied under the transfer's lock; `apply` returns false
-  // when there is nothing to change (a repeat).
-  using FollowFn = std::function<bool(v1::Transfer&, v1::TransferChange&, rocksdb::WriteBatch*)>;
+  // when there is nothing to change (a repeat), an error when the follow-up cannot be written.
+  using FollowFn = std::function<absl::StatusOr<bool>(v1::Transfer&, v1::TransferChange&, rocksdb::WriteBatch*)>;
   absl::Status Follow(rocksdb::WriteBatch* batch, const std::string& id, const FollowFn& apply);
   const RegistryClient* RegistryFor(const std::string& province_code) const;
-  void Send(rocksdb::WriteBatch* batch, const std::string& destination, const std::string& method,
-            const google::protobuf::Message& request, const std::string& request_id, const std::string& reference);
+  // Puts a message in the outbox, in `batch`; an error (a malformed message) fails the change.
+  absl::Status Send(rocksdb::WriteBatch* batch, const std::string& destination, const std::string& method,
+                    const google::protobuf::Message& request, const std::string& request_id,
+                    const std::string& reference);
   // The registry's MoveMember for a receipt in this province.
-  void SendMove(rocksdb::WriteBatch* batch, const v1::Transfer& transfer, absl::CivilDay effective);
+  absl::Status SendMove(rocksdb::WriteBatch* batch, const v1::Transfer& transfer, absl::CivilDay effective);
   // The letter's clock ends with `status` (transfer cancelled or rejected), if it was started.
-  void StopClock(rocksdb::WriteBatch* batch, const v1::Transfer& transfer, deadlines::v1::DossierStatus status,
-                 const std::string& reason);
-  std::mutex& StripeFor(const std::string& id) { return stripes_[std::hash<std::string>()(id) % stripes_.size()]; }
+  absl::Status StopClock(rocksdb::WriteBatch* batch, const v1::Transfer& transfer,
+                         deadlines::v1::DossierStatus status, const std::string& reason);
+  // One member's transfers change one at a time.
+  absl::Mutex& MemberLock(const std::string& member_id) { return member_locks_.For(member_id); }
 
   TransferStore* store_;
   outbox::Outbox* outbox_;
   const RegistryClient* registry_;
   std::map<std::string, const RegistryClient*> registries_;
   const Clock* clock_;
-  std::atomic<uint64_t> last_assigned_{0};
-  std::array<std::mutex, 64> stripes_;
+  change::AssignedIds ids_{"T-"};
+  change::StripedLocks<64> member_locks_;
+  change::ChangeKernel kernel_;
 };
 
 }  // namespace haicap::transfers

@@ -18,7 +18,7 @@ absl::StatusOr<v1::Transfer> TransferBook::Cancel(const v1::CancelTransferReques
   return Mutate("CancelTransfer", request.id(), request.etag(), request.request_id(), actor,
                 [&](v1::Transfer& t, v1::TransferChange& change, rocksdb::WriteBatch* batch) -> absl::Status {
     RETURN_IF_ERROR(CheckCancellable(t));
-    StopClock(batch, t, deadlines::v1::WITHDRAWN, absl::StrCat("transfer cancelled: ", request.reason()));
+    RETURN_IF_ERROR(StopClock(batch, t, deadlines::v1::WITHDRAWN, absl::StrCat("transfer cancelled: ", request.reason())));
     t.set_state(v1::CANCELLED);
     change.set_summary(absl::StrCat("cancelled: ", request.reason()));
     return absl::OkStatus();
@@ -33,7 +33,7 @@ absl::StatusOr<v1::Transfer> TransferBook::Reject(const v1::RejectTransferReques
   return Mutate("RejectTransfer", request.id(), request.etag(), request.request_id(), actor,
                 [&](v1::Transfer& t, v1::TransferChange& change, rocksdb::WriteBatch* batch) -> absl::Status {
     RETURN_IF_ERROR(CheckRejectable(t, request.organization_id()));
-    StopClock(batch, t, deadlines::v1::STOPPED, absl::StrCat("transfer rejected: ", request.reason()));
+    RETURN_IF_ERROR(StopClock(batch, t, deadlines::v1::STOPPED, absl::StrCat("transfer rejected: ", request.reason())));
     t.set_state(v1::REJECTED);
     change.set_summary(absl::StrCat("rejected by organisation ", request.organization_id(), ": ", request.reason()));
     return absl::OkStatus();
@@ -63,8 +63,7 @@ absl::StatusOr<v1::Transfer> TransferBook::EndTemporary(const v1::EndTemporaryTr
     *back.mutable_effective_date() = ToProtoDate(returned);
     back.set_reference(absl::StrCat("transfers/", t.id()));
     back.set_request_id(absl::StrCat("transfer-", t.id(), "-return"));
-    Send(batch, kToRegistry, "MoveMember", back, back.request_id(), t.id());
-    return absl::OkStatus();
+    return Send(batch, kToRegistry, "MoveMember", back, back.request_id(), t.id());
   });
 }
 
@@ -82,15 +81,15 @@ absl::StatusOr<v1::Transfer> TransferBook::ReportOverdueReason(const v1::ReportO
   });
 }
 
-void TransferBook::StopClock(rocksdb::WriteBatch* batch, const v1::Transfer& t, deadlines::v1::DossierStatus status,
-                             const std::string& reason) {
-  if (t.state() != v1::INTRODUCED) return;  // no clock before the letter
+absl::Status TransferBook::StopClock(rocksdb::WriteBatch* batch, const v1::Transfer& t,
+                                     deadlines::v1::DossierStatus status, const std::string& reason) {
+  if (t.state() != v1::INTRODUCED) return absl::OkStatus();  // no clock before the letter
   deadlines::v1::TransitionDossierRequest stop;
   stop.set_id(ClockId(t.id()));
   stop.set_status(status);
   stop.set_reason(reason.substr(0, kMaxReasonChars));
   stop.set_request_id(absl::StrCat("transfer-", t.id(), "-clock-end"));
-  Send(batch, kToDeadlines, "TransitionDossier", stop, stop.request_id(), t.id());
+  return Send(batch, kToDeadlines, "TransitionDossier", stop, stop.request_id(), t.id());
 }
 
 }  // namespace haicap::transfers

@@ -18,12 +18,13 @@ std::string TransferBook::TransferOfClock(const std::string& dossier_id) {
 absl::Status TransferBook::Follow(rocksdb::WriteBatch* batch, const std::string& id, const FollowFn& apply) {
   ASSIGN_OR_RETURN(std::optional<v1::Transfer> peek, store_->Read(id));
   if (!peek) return store_->db()->Commit(batch);  // not ours (or gone): just move on
-  std::lock_guard lock(StripeFor(peek->member_id()));
+  absl::MutexLock lock(&MemberLock(peek->member_id()));
   ASSIGN_OR_RETURN(std::optional<v1::Transfer> transfer, store_->Read(id));
   v1::TransferChange change;
   change.set_from_state(transfer->state());
   change.set_actor("haicap-transfers");
-  if (apply(*transfer, change, batch)) {  // false: already applied (a repeat) or no longer relevant
+  ASSIGN_OR_RETURN(const bool changed, apply(*transfer, change, batch));
+  if (changed) {  // false: already applied (a repeat) or no longer relevant
     if (IsEnded(*transfer)) store_->ClearOpen(batch, transfer->member_id());
     Write(batch, *transfer, std::move(change));
   }
@@ -63,7 +64,8 @@ absl::Status TransferBook::OnRegistryRefused(rocksdb::WriteBatch* batch, const s
 }
 
 absl::Status TransferBook::OnTakenIn(rocksdb::WriteBatch* batch, const std::string& id) {
-  return Follow(batch, id, [&](v1::Transfer& t, v1::TransferChange& change, rocksdb::WriteBatch* b) {
+  return Follow(batch, id, [&](v1::Transfer& t, v1::TransferChange& change,
+                               rocksdb::WriteBatch* b) -> absl::StatusOr<bool> {
     if (t.state() != v1::RECEIVED) return false;
     // The second half of the saga: the member leaves this province's registry.
     registry::v1::EndMembershipRequest out;
@@ -72,7 +74,7 @@ absl::Status TransferBook::OnTakenIn(rocksdb::WriteBatch* batch, const std::stri
     out.set_reason(absl::StrCat("chuyển sinh hoạt đảng sang tỉnh ", t.to_province_code(), " (transfers/", t.id(), ")"));
     *out.mutable_effective_date() = t.effective_date();
     out.set_request_id(absl::StrCat("transfer-", t.id(), "-out"));
-    Send(b, kToRegistry, "EndMembership", out, out.request_id(), t.id());
+    RETURN_IF_ERROR(Send(b, kToRegistry, "EndMembership", out, out.request_id(), t.id()));
     change.set_summary(absl::StrCat("province ", t.to_province_code(), "'s registry took the member in"));
     return true;
   });

@@ -2,6 +2,7 @@
 #include <set>
 
 #include "absl/strings/str_cat.h"
+#include "common/change/etag.h"
 #include "common/errors.h"
 #include "common/pagination.h"
 #include "common/status_macros.h"
@@ -84,7 +85,7 @@ absl::StatusOr<v1::ListTransfersResponse> TransferBook::List(const v1::ListTrans
     }
     if (!states.empty() && !states.count(transfer->state())) continue;
     if (request.overdue() && !transfer->overdue()) continue;
-    *response.add_transfers() = WithEtag(*std::move(transfer));
+    *response.add_transfers() = change::WithEtag(*std::move(transfer));
     key_before_extra = last_key;
     last_key = it->key().ToString();
   }

@@ -69,8 +69,7 @@ absl::StatusOr<v1::Transfer> TransferBook::IssueIntroduction(const v1::IssueIntr
     d.mutable_duration()->set_unit(deadlines::v1::WORKING_DAYS);
     d.set_calendar_id("VN");
     clock.set_request_id(absl::StrCat("transfer-", t.id(), "-clock"));
-    Send(batch, kToDeadlines, "CreateDossier", clock, clock.request_id(), t.id());
-    return absl::OkStatus();
+    return Send(batch, kToDeadlines, "CreateDossier", clock, clock.request_id(), t.id());
   });
 }
 
@@ -85,6 +84,14 @@ absl::StatusOr<v1::Transfer> TransferBook::ConfirmReceipt(const v1::ConfirmRecei
       request.has_effective_date() ? ToCivilDay(request.effective_date(), "effective_date") : presented;
   if (request.has_effective_date()) errors.Add(effective.status());
   RETURN_IF_ERROR(errors.Result());
+  // Across provinces the member's record goes to the other registry: read before the member's lock,
+  // so that a slow registry holds up no other change.
+  std::optional<registry::v1::Member> leaving;
+  const auto read_leaving = [&](const v1::Transfer& t) -> absl::Status {
+    if (t.to_province_code().empty()) return absl::OkStatus();
+    ASSIGN_OR_RETURN(leaving, registry_->GetMember(t.member_id(), *effective - 1));
+    return absl::OkStatus();
+  };
   return Mutate("ConfirmReceipt", request.id(), request.etag(), request.request_id(), actor,
                 [&](v1::Transfer& t, v1::TransferChange& change, rocksdb::WriteBatch* batch) -> absl::Status {
     ASSIGN_OR_RETURN(v1::ChainStep * step, StepToReceive(t));
@@ -100,10 +107,9 @@ absl::StatusOr<v1::Transfer> TransferBook::ConfirmReceipt(const v1::ConfirmRecei
 
     if (!t.to_province_code().empty()) {
       // Across provinces, a saga: the receiving province's registry takes the member in first.
-      ASSIGN_OR_RETURN(registry::v1::Member member, registry_->GetMember(t.member_id(), *effective - 1));
       registry::v1::RegisterMemberRequest in;
       registry::v1::Member& m = *in.mutable_member();
-      m = member;
+      m = *leaving;
       m.clear_id();
       m.clear_etag();
       m.clear_temporary_organization_id();
@@ -114,9 +120,10 @@ absl::StatusOr<v1::Transfer> TransferBook::ConfirmReceipt(const v1::ConfirmRecei
       *in.mutable_decision()->mutable_date() = t.decision().date();
       if (t.decision().number().empty()) in.clear_decision();
       in.set_request_id(absl::StrCat("transfer-", t.id(), "-in"));
-      Send(batch, ToProvinceRegistry(t.to_province_code()), "RegisterMember", in, in.request_id(), t.id());
+      RETURN_IF_ERROR(Send(batch, ToProvinceRegistry(t.to_province_code()), "RegisterMember", in, in.request_id(),
+                           t.id()));
     } else {
-      SendMove(batch, t, *effective);
+      RETURN_IF_ERROR(SendMove(batch, t, *effective));
     }
 
     deadlines::v1::TransitionDossierRequest done;
@@ -126,12 +133,11 @@ absl::StatusOr<v1::Transfer> TransferBook::ConfirmReceipt(const v1::ConfirmRecei
     *done.mutable_occurred_at() = ToTimestamp(
         *presented < today ? absl::FromCivil(*presented, VietnamTimeZone()) + absl::Hours(12) : clock_->Now());
     done.set_request_id(absl::StrCat("transfer-", t.id(), "-clock-done"));
-    Send(batch, kToDeadlines, "TransitionDossier", done, done.request_id(), t.id());
-    return absl::OkStatus();
-  });
+    return Send(batch, kToDeadlines, "TransitionDossier", done, done.request_id(), t.id());
+  }, read_leaving);
 }
 
-void TransferBook::SendMove(rocksdb::WriteBatch* batch, const v1::Transfer& t, absl::CivilDay effective) {
+absl::Status TransferBook::SendMove(rocksdb::WriteBatch* batch, const v1::Transfer& t, absl::CivilDay effective) {
   registry::v1::MoveMemberRequest move;
   move.set_member_id(t.member_id());
   move.set_kind(t.kind() == v1::TEMPORARY ? registry::v1::MoveMemberRequest::TEMPORARY
@@ -141,7 +147,7 @@ void TransferBook::SendMove(rocksdb::WriteBatch* batch, const v1::Transfer& t, a
   if (t.kind() == v1::TEMPORARY) *move.mutable_temporary_until() = t.expected_return_on();
   move.set_reference(absl::StrCat("transfers/", t.id()));
   move.set_request_id(absl::StrCat("transfer-", t.id(), "-move"));
-  Send(batch, kToRegistry, "MoveMember", move, move.request_id(), t.id());
+  return Send(batch, kToRegistry, "MoveMember", move, move.request_id(), t.id());
 }
 
 }  // namespace haicap::transfers

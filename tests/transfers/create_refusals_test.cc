@@ -89,6 +89,7 @@ TEST_F(CreateRefusalsTest, OneOpenTransferPerMemberAndARetryReturnsTheFirstAnswe
   const Wards w = MustCreateWards();
   const std::string member = MustRegisterMember("Nguyễn Văn Minh", "001088004321", w.ubnd_cell);
   CreateTransferRequest create = NewTransfer(member, w.office_cell);
+  create.mutable_transfer()->set_from_organization_id(w.ubnd_cell);
   create.set_request_id("create-minh");
   const Transfer first = Must(&Transfers::Stub::CreateTransfer, create);
   const Transfer retried = Must(&Transfers::Stub::CreateTransfer, create);
@@ -117,6 +118,16 @@ TEST_F(CreateRefusalsTest, OneOpenTransferPerMemberAndARetryReturnsTheFirstAnswe
   EXPECT_EQ(Refusal(Call(&Transfers::Stub::ConfirmReceipt, receive, &refused)), "FAILED_PRECONDITION CHAIN_COMPLETE");
   EXPECT_THAT(MemberEvents(member), ElementsAre(reg::REGISTERED, reg::MEMBER_TRANSFERRED));
   EXPECT_EQ(TransferCount(), 1);
+
+  // The creation retried after the member moved still gets its first answer: the request id is
+  // looked up before the registry is asked about the member.
+  CreateTransferRequest late_retry = NewTransfer(member, w.office_cell);
+  late_retry.mutable_transfer()->set_from_organization_id(w.ubnd_cell);
+  late_retry.set_request_id("create-minh");
+  Transfer answer;
+  const grpc::Status status = Call(&Transfers::Stub::CreateTransfer, late_retry, &answer);
+  EXPECT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(answer.DebugString(), first.DebugString());
 }
 
 }  // namespace

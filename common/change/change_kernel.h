@@ -1,0 +1,89 @@
+// The one path every change of every service takes (docs/architecture.md), in this order:
+//  1. the request id: a malformed one is refused; a retry of a committed change gets the recorded
+//     answer at once — before anything else is read, so it is the first answer whatever has
+//     changed since (AIP-155);
+//  2. `prepare`: the checks that read other services or state that may block (registry lookups,
+//     calendars) — done holding no lock — and the choice of the lock the change needs;
+//  3. that lock, held until the batch is committed (released earlier, the next change could read
+//     what this one is about to overwrite), and the request id checked again under it;
+//  4. `stage`: the service's domain step — read the record, check its etag, mutate, and put into
+//     the batch the record, its indexes, its history and its outbox messages;
+//  5. one durable commit of the batch with the idempotency record, then `after_commit` (wake the
+//     outbox, the event streams).
+// The kernel holds no domain logic; the caller's authorisation, the audit chain and the change
+// metrics hook in here, once for every service.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string_view>
+#include <utility>
+
+#include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
+#include "common/status_macros.h"
+#include "common/storage/idempotency.h"
+#include "rocksdb/write_batch.h"
+
+namespace haicap::change {
+
+// The lock a change holds from before it reads its record until its batch is committed.
+struct ChangeLock {
+  absl::Mutex* mutex = nullptr;  // null: none (a change that creates what no other can name yet)
+  bool shared = false;           // a reader lock: changes that may run side by side (creations)
+};
+
+// What names a change: the RPC method and the caller's request id ("" for no deduplication).
+struct ChangeName {
+  std::string_view method;
+  std::string_view request_id;
+};
+
+class ChangeKernel {
+ public:
+  // `idempotency` is not owned. `after_commit` (may be empty) runs after every committed change.
+  explicit ChangeKernel(storage::IdempotencyStore* idempotency, std::function<void()> after_commit = {})
+      : idempotency_(idempotency), after_commit_(std::move(after_commit)) {}
+
+  template <typename Response>
+  using Stage = std::function<absl::StatusOr<Response>(rocksdb::WriteBatch*)>;
+  using Prepare = std::function<absl::StatusOr<ChangeLock>()>;
+
+  // Runs one change (the steps above). An error from `prepare` or `stage` writes nothing and
+  // records nothing: the same request id may be retried.
+  template <typename Response>
+  absl::StatusOr<Response> Run(const ChangeName& name, const Prepare& prepare, const Stage<Response>& stage) {
+    RETURN_IF_ERROR(storage::ValidateRequestId(name.request_id));
+    ASSIGN_OR_RETURN(std::optional<Response> recorded, idempotency_->Find<Response>(name.method, name.request_id));
+    if (recorded) return *std::move(recorded);
+    ASSIGN_OR_RETURN(const ChangeLock lock, prepare());
+    absl::StatusOr<Response> response = Locked(lock, [&] {
+      return idempotency_->Run<Response>(name.method, name.request_id, stage);
+    });
+    if (response.ok() && after_commit_) after_commit_();
+    return response;
+  }
+
+  // The same, for a change whose lock needs no preparation.
+  template <typename Response>
+  absl::StatusOr<Response> Run(const ChangeName& name, ChangeLock lock, const Stage<Response>& stage) {
+    return Run<Response>(name, [lock]() -> absl::StatusOr<ChangeLock> { return lock; }, stage);
+  }
+
+ private:
+  template <typename Fn>
+  static auto Locked(const ChangeLock& lock, Fn&& fn) {
+    if (lock.mutex == nullptr) return fn();
+    if (lock.shared) {
+      absl::ReaderMutexLock held(lock.mutex);
+      return fn();
+    }
+    absl::MutexLock held(lock.mutex);
+    return fn();
+  }
+
+  storage::IdempotencyStore* idempotency_;
+  std::function<void()> after_commit_;
+};
+
+}  // namespace haicap::change
