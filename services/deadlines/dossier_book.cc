@@ -1,11 +1,11 @@
 #include "services/deadlines/dossier_book.h"
 
 #include <algorithm>
-#include <cstdio>
 
 #include "absl/strings/str_cat.h"
-#include "common/proto_time.h"
+#include "common/change/etag.h"
 #include "common/civil_date.h"
+#include "common/proto_time.h"
 #include "common/errors.h"
 #include "common/status_macros.h"
 #include "common/storage/idempotency.h"
@@ -36,12 +36,6 @@ absl::Status CheckIdShape(const std::string& id, const std::string& field) {
   return absl::OkStatus();
 }
 
-std::string AssignedId(uint64_t number) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof(buffer), "%s%012llu", kAssignedPrefix, static_cast<unsigned long long>(number));
-  return buffer;
-}
-
 absl::Status CheckDuration(const v1::StatutoryTime& duration, const std::string& field) {
   const v1::DurationUnit unit = duration.unit();
   if (unit != v1::WORKING_DAYS && unit != v1::WORKING_HOURS && unit != v1::CALENDAR_DAYS) {
@@ -63,21 +57,18 @@ absl::Status CheckInstant(const google::protobuf::Timestamp& ts, const std::stri
   return absl::OkStatus();
 }
 
-v1::Dossier WithEtag(v1::Dossier dossier) {
-  dossier.set_etag(absl::StrCat(dossier.revision()));
-  return dossier;
-}
-
 int64_t Micros(const google::protobuf::Timestamp& ts) { return absl::ToUnixMicros(FromTimestamp(ts)); }
 
 }  // namespace
+
+using change::ChangeLock;
+using change::WithEtag;
 
 absl::StatusOr<std::unique_ptr<DossierBook>> DossierBook::Open(DossierStore* store, const CalendarBook* calendars,
                                                                const registry::Gazetteer* gazetteer,
                                                                const Clock* clock, EventHub* hub) {
   std::unique_ptr<DossierBook> book(new DossierBook(store, calendars, gazetteer, clock, hub));
-  ASSIGN_OR_RETURN(uint64_t last, store->LastAssignedNumber());
-  book->last_assigned_ = last;
+  RETURN_IF_ERROR(book->ids_.ResumeAfterLastIn(*store->db(), store->dossiers_family()));
   ASSIGN_OR_RETURN(book->last_cursor_, store->LastCursor());
   return book;
 }
@@ -132,12 +123,16 @@ absl::StatusOr<v1::Dossier> DossierBook::Create(const v1::CreateDossierRequest& 
   const std::string calendar_id = in.calendar_id().empty() ? kNationalCalendarId : in.calendar_id();
   if (!in.unit_code().empty()) errors.Add(CheckUnit(in.unit_code(), in.kind(), "dossier.unit_code"));
   RETURN_IF_ERROR(errors.Result());
-  ASSIGN_OR_RETURN(std::shared_ptr<const WorkingCalendar> calendar, calendars_->Find(calendar_id, "dossier.calendar_id"));
 
-  const std::string id = in.id().empty() ? AssignedId(++last_assigned_) : in.id();
-  std::lock_guard lock(StripeFor(id));
-  return store_->idempotency().Run<v1::Dossier>("CreateDossier", request.request_id(),
-                                                [&](rocksdb::WriteBatch* batch) -> absl::StatusOr<v1::Dossier> {
+  std::shared_ptr<const WorkingCalendar> calendar;
+  std::string id;
+  const auto prepare = [&]() -> absl::StatusOr<ChangeLock> {
+    ASSIGN_OR_RETURN(calendar, calendars_->Find(calendar_id, "dossier.calendar_id"));
+    id = in.id().empty() ? ids_.Next() : in.id();  // assigned only to a new request
+    return ChangeLock{&dossier_locks_.For(id)};
+  };
+  return kernel_.Run<v1::Dossier>({"CreateDossier", request.request_id()}, prepare,
+                                  [&](rocksdb::WriteBatch* batch) -> absl::StatusOr<v1::Dossier> {
     ASSIGN_OR_RETURN(std::optional<internal::DossierRecord> existing, store_->Read(id));
     if (existing) return AlreadyExists("DOSSIER_EXISTS", absl::StrCat("dossier ", id, " exists"));
     const absl::Time now = clock_->Now();
@@ -182,18 +177,15 @@ absl::StatusOr<v1::Dossier> DossierBook::Mutate(std::string_view method, const s
   errors.Add(CheckIdShape(id, "id"));
   if (occurred_at != nullptr) errors.Add(CheckInstant(*occurred_at, "occurred_at"));
   RETURN_IF_ERROR(errors.Result());
-  std::lock_guard lock(StripeFor(id));
   // Taken when the change moves a running dossier's due instant, until its batch (with the
   // DUE_CHANGED event) is committed, so that cursors are committed in order.
   std::unique_lock events(events_mu_, std::defer_lock);
   int64_t cursor = 0;
-  absl::StatusOr<v1::Dossier> result = store_->idempotency().Run<v1::Dossier>(method, request_id,
-                                                [&](rocksdb::WriteBatch* batch) -> absl::StatusOr<v1::Dossier> {
+  absl::StatusOr<v1::Dossier> result = kernel_.Run<v1::Dossier>({method, request_id}, ChangeLock{&dossier_locks_.For(id)},
+                                                                [&](rocksdb::WriteBatch* batch) -> absl::StatusOr<v1::Dossier> {
     ASSIGN_OR_RETURN(std::optional<internal::DossierRecord> before, store_->Read(id));
     if (!before) return NotFound("DOSSIER_NOT_FOUND", absl::StrCat("no dossier ", id));
-    if (!etag.empty() && etag != absl::StrCat(before->dossier().revision())) {
-      return Aborted("ETAG_MISMATCH", absl::StrCat("dossier ", id, " changed since it was read"));
-    }
+    RETURN_IF_ERROR(change::CheckEtag(etag, before->dossier().revision(), absl::StrCat("dossier ", id)));
     const absl::Time now = clock_->Now();
     const absl::Time at = occurred_at != nullptr ? FromTimestamp(*occurred_at) : now;
     if (at > now) return InvalidArgument("occurred_at", "is in the future");

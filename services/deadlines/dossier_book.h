@@ -6,8 +6,6 @@
 // dossiers change in parallel. Thread-safe.
 #pragma once
 
-#include <array>
-#include <atomic>
 #include <functional>
 #include <map>
 #include <memory>
@@ -17,6 +15,9 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "common/change/assigned_ids.h"
+#include "common/change/change_kernel.h"
+#include "common/change/striped_locks.h"
 #include "common/clock.h"
 #include "haicap/deadlines/internal/records.pb.h"
 #include "haicap/deadlines/v1/deadlines.pb.h"
@@ -64,10 +65,15 @@ class DossierBook {
 
   DossierBook(DossierStore* store, const CalendarBook* calendars, const registry::Gazetteer* gazetteer,
               const Clock* clock, EventHub* hub)
-      : store_(store), calendars_(calendars), gazetteer_(gazetteer), clock_(clock), hub_(hub) {}
+      : store_(store),
+        calendars_(calendars),
+        gazetteer_(gazetteer),
+        clock_(clock),
+        hub_(hub),
+        kernel_(&store->idempotency()) {}
 
-  // The skeleton of every change to an existing dossier: request_id, lock, read, etag,
-  // occurred_at checks, `mutate`, then Stage and commit.
+  // Every change to an existing dossier, through the kernel: request_id, lock, read, etag,
+  // occurred_at checks, `mutate`, then Stage and commit; DUE_CHANGED when the due instant moves.
   absl::StatusOr<v1::Dossier> Mutate(std::string_view method, const std::string& id, const std::string& request_id,
                                      const std::string& etag, const google::protobuf::Timestamp* occurred_at,
                                      const std::string& actor, const MutateFn& mutate);
@@ -85,19 +91,18 @@ class DossierBook {
   // Validates a unit code for `kind` (a known commune or province; for party obligations also an
   // organisation id).
   absl::Status CheckUnit(const std::string& unit_code, v1::DossierKind kind, const std::string& field) const;
-  size_t StripeIndex(const std::string& id) const { return std::hash<std::string>()(id) % stripes_.size(); }
-  std::mutex& StripeFor(const std::string& id) { return stripes_[StripeIndex(id)]; }
 
   DossierStore* store_;
   const CalendarBook* calendars_;
   const registry::Gazetteer* gazetteer_;
   const Clock* clock_;
   EventHub* hub_;
-  std::atomic<uint64_t> last_assigned_{0};
+  change::AssignedIds ids_{"DS-"};
+  change::StripedLocks<256> dossier_locks_;  // changes to one dossier run one at a time
+  change::ChangeKernel kernel_;
   std::mutex recompute_mu_;  // one RecomputePending at a time
   std::mutex events_mu_;     // orders event cursors with their commits
   int64_t last_cursor_ = 0;  // guarded by events_mu_
-  std::array<std::mutex, 256> stripes_;
 };
 
 }  // namespace haicap::deadlines

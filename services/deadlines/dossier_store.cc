@@ -12,7 +12,6 @@ namespace {
 using storage::KeyBuilder;
 using storage::KeyReader;
 
-constexpr char kAssignedPrefix[] = "DS-";
 
 template <typename Message>
 absl::Status ParseValue(const rocksdb::Slice& value, Message* message, std::string_view what) {
@@ -47,18 +46,6 @@ absl::StatusOr<std::vector<v1::DossierChange>> DossierStore::ReadHistory(const s
   for (; it->Valid(); it->Next()) RETURN_IF_ERROR(ParseValue(it->value(), &history.emplace_back(), "dossier history"));
   RETURN_IF_ERROR(storage::FromRocksStatus(it->status()));
   return history;
-}
-
-absl::StatusOr<uint64_t> DossierStore::LastAssignedNumber() const {
-  auto it = db_->Scan(cf(kDossiers), kAssignedPrefix);
-  it->SeekToLast();
-  uint64_t number = 0;
-  if (it->Valid() && it->key().starts_with(kAssignedPrefix)) {
-    const std::string digits = it->key().ToString().substr(sizeof(kAssignedPrefix) - 1);
-    if (!absl::SimpleAtoi(digits, &number)) return Internal("CORRUPT_RECORD", "an assigned dossier id is malformed");
-  }
-  RETURN_IF_ERROR(storage::FromRocksStatus(it->status()));
-  return number;
 }
 
 void DossierStore::PutRecord(rocksdb::WriteBatch* batch, const internal::DossierRecord& record) {

@@ -42,8 +42,8 @@ class DossierStore {
   absl::StatusOr<std::optional<internal::DossierRecord>> Read(const std::string& id,
                                                              const rocksdb::Snapshot* snapshot = nullptr) const;
   absl::StatusOr<std::vector<v1::DossierChange>> ReadHistory(const std::string& id) const;
-  // The largest server-assigned number ("DS-" ids), 0 when none.
-  absl::StatusOr<uint64_t> LastAssignedNumber() const;
+  // Where the records are, keyed by dossier id (the server-assigned ids continue from its last "DS-").
+  rocksdb::ColumnFamilyHandle* dossiers_family() const { return cf(kDossiers); }
 
   void PutRecord(rocksdb::WriteBatch* batch, const internal::DossierRecord& record);
   void PutHistory(rocksdb::WriteBatch* batch, const std::string& id, const v1::DossierChange& change);

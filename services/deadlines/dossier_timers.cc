@@ -34,12 +34,9 @@ absl::StatusOr<size_t> DossierBook::FireDueTimers(size_t limit) {
   if (timers.empty()) return 0;
   // One batch (one fsync) for the whole round: at midnight every dossier due that day fires at
   // once. The dossiers' locks are held from the timer check to the commit, taken in stripe order.
-  std::vector<size_t> stripes;
-  for (const Timer& timer : timers) stripes.push_back(StripeIndex(timer.dossier_id));
-  std::sort(stripes.begin(), stripes.end());
-  stripes.erase(std::unique(stripes.begin(), stripes.end()), stripes.end());
-  std::vector<std::unique_lock<std::mutex>> locks;
-  for (size_t stripe : stripes) locks.emplace_back(stripes_[stripe]);
+  std::vector<std::string_view> dossiers;
+  for (const Timer& timer : timers) dossiers.push_back(timer.dossier_id);
+  const change::HeldStripes held = dossier_locks_.LockAll(dossiers);
 
   rocksdb::WriteBatch batch;
   std::map<std::string, internal::DossierRecord> touched;
@@ -108,7 +105,7 @@ absl::Status DossierBook::RecomputePending() {
     ASSIGN_OR_RETURN(std::vector<std::string> ids, store_->OpenOnCalendar(calendar_id));
     int moved = 0;
     for (const std::string& id : calendar.ok() ? ids : std::vector<std::string>{}) {
-      std::lock_guard lock(StripeFor(id));
+      absl::MutexLock lock(&dossier_locks_.For(id));
       ASSIGN_OR_RETURN(std::optional<internal::DossierRecord> before, store_->Read(id));
       ASSIGN_OR_RETURN(std::optional<internal::DossierRecord> after, Recomputed(**calendar, before));
       if (!after) continue;

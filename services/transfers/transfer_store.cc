@@ -11,7 +11,6 @@ namespace {
 
 using storage::KeyBuilder;
 
-constexpr char kAssignedPrefix[] = "T-";
 
 std::string OrganizationKey(const std::string& org_id, char direction, const std::string& id) {
   return KeyBuilder().String(org_id).String(std::string(1, direction)).String(id).Release();
@@ -55,17 +54,6 @@ absl::StatusOr<std::optional<std::string>> TransferStore::OpenTransferOf(const s
   if (absl::IsNotFound(value.status())) return std::nullopt;
   RETURN_IF_ERROR(value.status());
   return *value;
-}
-
-absl::StatusOr<uint64_t> TransferStore::LastAssignedNumber() const {
-  auto it = db_->Scan(family(kTransfers), kAssignedPrefix);
-  it->SeekToLast();
-  uint64_t number = 0;
-  if (it->Valid() && !absl::SimpleAtoi(it->key().ToString().substr(sizeof(kAssignedPrefix) - 1), &number)) {
-    return Internal("CORRUPT_RECORD", "an assigned transfer id is malformed");
-  }
-  RETURN_IF_ERROR(storage::FromRocksStatus(it->status()));
-  return number;
 }
 
 absl::StatusOr<int64_t> TransferStore::Cursor(const std::string& name) const {

@@ -49,8 +49,6 @@ class TransferStore {
   absl::StatusOr<std::vector<v1::TransferChange>> ReadHistory(const std::string& id) const;
   // The id of the member's transfer not yet ended, or nullopt.
   absl::StatusOr<std::optional<std::string>> OpenTransferOf(const std::string& member_id) const;
-  // The largest number of a server-assigned id ("T-" and 12 digits), 0 when none.
-  absl::StatusOr<uint64_t> LastAssignedNumber() const;
   absl::StatusOr<int64_t> Cursor(const std::string& name) const;
 
   void Put(rocksdb::WriteBatch* batch, const v1::Transfer& transfer);
