@@ -1,5 +1,7 @@
 // Merges, retries with the same request_id, and the history they leave.
 #include <algorithm>
+#include <array>
+#include <atomic>
 #include <thread>
 
 #include "tests/registry/registry_fixture.h"
@@ -204,7 +206,9 @@ TEST_F(LifecycleTest, ConcurrentChangesToOneOrganizationAreAllKept) {
   // its history (none overwrites another read before it was committed).
   constexpr int kClerks = 8;
   std::vector<std::thread> threads;
-  std::vector<bool> acknowledged(kClerks);
+  // One atomic per clerk: std::vector<bool> packs the flags into shared words, so eight threads
+  // writing their own flag would race on them.
+  std::array<std::atomic<bool>, kClerks> acknowledged{};
   for (int i = 0; i < kClerks; ++i) {
     threads.emplace_back([&, i] {
       UpdateOrganizationRequest update;
@@ -214,11 +218,11 @@ TEST_F(LifecycleTest, ConcurrentChangesToOneOrganizationAreAllKept) {
       *update.mutable_effective_date() = D(2025, 8, i + 1);
       update.set_request_id("rename-" + std::to_string(i));
       Organization org;
-      acknowledged[i] = Call(&Registry::Stub::UpdateOrganization, update, &org).ok();
+      acknowledged[i].store(Call(&Registry::Stub::UpdateOrganization, update, &org).ok());
     });
   }
   for (auto& t : threads) t.join();
-  for (int i = 0; i < kClerks; ++i) EXPECT_TRUE(acknowledged[i]) << i;
+  for (int i = 0; i < kClerks; ++i) EXPECT_TRUE(acknowledged[i].load()) << i;
   const std::vector<EventType> history = EventTypes(a_cell_);
   EXPECT_EQ(std::count(history.begin(), history.end(), UPDATED), kClerks);
   EXPECT_EQ(MustGet(a_cell_).name(), "Chi bộ giáo viên A 8");

@@ -1,4 +1,7 @@
 // Bad input gets a clear error naming the field or the rule, and changes nothing.
+#include <string>
+
+#include "absl/time/civil_time.h"
 #include "tests/registry/registry_fixture.h"
 
 namespace haicap::registry::testing {
@@ -227,6 +230,51 @@ TEST_F(OrganizationErrorsTest, UpdatesCheckEtagAndMask) {
   // The old etag is stale now.
   status = Call(&Registry::Stub::UpdateOrganization, update, &updated);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::ABORTED);
+}
+
+TEST_F(OrganizationErrorsTest, NothingChangedLooksPastTheFirstPage) {
+  // More organisations than one page of ListOrganizations holds (the four of SetUp and these),
+  // and more events of one of them than one page of ListOrganizationEvents holds.
+  std::string last;
+  for (int i = 1; i <= kEverythingPageSize; ++i) {
+    last = MustCreate("Chi bộ Tổ dân phố " + std::to_string(i), GRASSROOTS_CELL, ward_, "", D(2025, 7, 1)).id();
+  }
+  UpdateOrganizationRequest rename;
+  rename.mutable_organization()->set_id(cell_);
+  rename.mutable_update_mask()->add_paths("name");
+  google::type::Date last_rename_day;
+  for (int i = 1; i <= kEverythingPageSize; ++i) {
+    const absl::CivilDay day = absl::CivilDay(2025, 7, 1) + i;
+    last_rename_day = D(static_cast<int>(day.year()), day.month(), day.day());
+    rename.mutable_organization()->set_name("Chi bộ Phòng Kỹ thuật " + std::to_string(i));
+    *rename.mutable_effective_date() = last_rename_day;
+    Organization renamed;
+    ASSERT_TRUE(Call(&Registry::Stub::UpdateOrganization, rename, &renamed).ok()) << i;
+  }
+  before_ = Everything();
+  // The last organisation and the cell's last event, both beyond the first page, are in it.
+  // (find and ==, not HasSubstr and EXPECT_EQ: a failure would print the whole registry.)
+  EXPECT_NE(before_.find(MustGet(last).SerializeAsString()), std::string::npos) << "organisation " << last;
+  ListOrganizationEventsRequest last_day;
+  last_day.set_organization_id(cell_);
+  *last_day.mutable_from_date() = last_rename_day;
+  ListOrganizationEventsResponse last_event;
+  ASSERT_TRUE(Call(&Registry::Stub::ListOrganizationEvents, last_day, &last_event).ok());
+  ASSERT_EQ(last_event.events_size(), 1);
+  EXPECT_NE(before_.find(last_event.events(0).SerializeAsString()), std::string::npos) << "the last rename";
+
+  // A refused change to the last organisation changes nothing; an accepted one shows.
+  UpdateOrganizationRequest update;
+  update.mutable_organization()->set_id(last);
+  update.mutable_organization()->set_name("");
+  update.mutable_update_mask()->add_paths("name");
+  *update.mutable_effective_date() = D(2025, 9, 1);
+  Organization updated;
+  EXPECT_THAT(BadFields(Call(&Registry::Stub::UpdateOrganization, update, &updated)), Contains("organization.name"));
+  EXPECT_TRUE(Everything() == before_) << "a refused request changed the registry";
+  update.mutable_organization()->set_name("Chi bộ Tổ dân phố cuối");
+  ASSERT_TRUE(Call(&Registry::Stub::UpdateOrganization, update, &updated).ok());
+  EXPECT_FALSE(Everything() == before_) << "a change beyond the first page went unseen";
 }
 
 TEST_F(OrganizationErrorsTest, ReadsCheckTheirInput) {

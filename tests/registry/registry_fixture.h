@@ -104,24 +104,41 @@ class RegistryTest : public ::testing::Test {
     }
   }
 
-  // Everything the registry holds, for "nothing changed" checks: every organisation and every event.
+  // Everything the registry holds, for "nothing changed" checks: every organisation and every event,
+  // each list read to its last page (a change beyond the first page must show too).
   std::string Everything() {
     std::string out;
+    std::vector<std::string> ids;
     ListOrganizationsRequest list;
-    list.set_page_size(1000);
-    ListOrganizationsResponse orgs;
-    EXPECT_TRUE(Call(&Registry::Stub::ListOrganizations, list, &orgs).ok());
-    out += orgs.SerializeAsString();
-    for (const auto& org : orgs.organizations()) {
+    list.set_page_size(kEverythingPageSize);
+    for (;;) {
+      ListOrganizationsResponse orgs;
+      grpc::Status status = Call(&Registry::Stub::ListOrganizations, list, &orgs);
+      EXPECT_TRUE(status.ok()) << status.error_message();
+      for (const auto& org : orgs.organizations()) {
+        out += org.SerializeAsString();
+        ids.push_back(org.id());
+      }
+      if (!status.ok() || orgs.next_page_token().empty()) break;
+      list.set_page_token(orgs.next_page_token());
+    }
+    for (const std::string& id : ids) {
       ListOrganizationEventsRequest request;
-      request.set_organization_id(org.id());
-      request.set_page_size(1000);
-      ListOrganizationEventsResponse events;
-      EXPECT_TRUE(Call(&Registry::Stub::ListOrganizationEvents, request, &events).ok());
-      out += events.SerializeAsString();
+      request.set_organization_id(id);
+      request.set_page_size(kEverythingPageSize);
+      for (;;) {
+        ListOrganizationEventsResponse events;
+        grpc::Status status = Call(&Registry::Stub::ListOrganizationEvents, request, &events);
+        EXPECT_TRUE(status.ok()) << id << ": " << status.error_message();
+        for (const auto& event : events.events()) out += event.SerializeAsString();
+        if (!status.ok() || events.next_page_token().empty()) break;
+        request.set_page_token(events.next_page_token());
+      }
     }
     return out;
   }
+  // The page size Everything() asks for: the most the contract allows (registry.proto, page_size).
+  static constexpr int kEverythingPageSize = 1000;
 
   haicap::testing::TempDir dir_;
   FakeClock clock_{absl::FromUnixSeconds(1782864000)};  // 2026-07-01T00:00:00Z
