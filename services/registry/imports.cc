@@ -175,7 +175,7 @@ absl::Status OrganizationRegistry::ImportOrganizationRow(ChangeSet& change, cons
 absl::StatusOr<v1::ImportReport> OrganizationRegistry::ImportOrganizations(
     const v1::ImportOrganizationsRequest& request, const Caller& caller) {
   RETURN_IF_ERROR(CheckRowCount(request.rows_size()));
-  std::unique_lock lock(structure_mu_);
+  absl::MutexLock lock(&structure_mu_);
   ChangeSet change(store_, caller.actor, "", clock_->Now());
   v1::ImportReport report;
   std::map<std::string, uint64_t> staged;
@@ -240,7 +240,7 @@ absl::Status OrganizationRegistry::ImportMemberRow(ChangeSet& change, const v1::
 absl::StatusOr<v1::ImportReport> OrganizationRegistry::ImportMembers(const v1::ImportMembersRequest& request,
                                                                     const Caller& caller) {
   RETURN_IF_ERROR(CheckRowCount(request.rows_size()));
-  std::unique_lock lock(structure_mu_);
+  absl::MutexLock lock(&structure_mu_);
   ChangeSet change(store_, caller.actor, "", clock_->Now());
   v1::ImportReport report;
   std::map<std::string, int64_t> citizens_in_call;

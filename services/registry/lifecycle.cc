@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "common/change/etag.h"
 #include "common/civil_date.h"
 #include "common/errors.h"
 #include "common/status_macros.h"
@@ -111,8 +112,8 @@ absl::StatusOr<v1::Organization> OrganizationRegistry::Create(const v1::CreateOr
   errors.Add(CheckDecision(request.decision(), "decision"));
   RETURN_IF_ERROR(errors.Result());
 
-  return RunStructural<Shared, v1::Organization>(
-      "CreateOrganization", request.request_id(), [&](WriteBatch* batch) -> absl::StatusOr<v1::Organization> {
+  return RunStructural<v1::Organization>(
+      Structure::kShared, "CreateOrganization", request.request_id(), [&](WriteBatch* batch) -> absl::StatusOr<v1::Organization> {
         ChangeSet change(store_, caller.actor, request.request_id(), clock_->Now());
         ASSIGN_OR_RETURN(const uint64_t id, StageEstablish(change, request.organization(), request.effective_date(),
                                                            request.decision(), "organization.parent_id"));
@@ -151,14 +152,11 @@ absl::StatusOr<v1::Organization> OrganizationRegistry::Update(const v1::UpdateOr
   const uint64_t id = *ParseOrganizationId(values.id(), "organization.id");
   const int64_t day = *CheckEffectiveDate(request.effective_date(), "effective_date");
 
-  return RunStructural<Exclusive, v1::Organization>(
-      "UpdateOrganization", request.request_id(), [&](WriteBatch* batch) -> absl::StatusOr<v1::Organization> {
+  return RunStructural<v1::Organization>(
+      Structure::kExclusive, "UpdateOrganization", request.request_id(), [&](WriteBatch* batch) -> absl::StatusOr<v1::Organization> {
         ChangeSet change(store_, caller.actor, request.request_id(), clock_->Now());
         ASSIGN_OR_RETURN(const OrganizationRecord* record, change.Load(id, "organization.id"));
-        if (!request.etag().empty() && request.etag() != absl::StrCat(record->revision())) {
-          return Aborted("ETAG_MISMATCH", absl::StrCat("organization ", id, " changed since it was read (etag ",
-                                                       request.etag(), ", now ", record->revision(), "); read it again"));
-        }
+        RETURN_IF_ERROR(change::CheckEtag(request.etag(), record->revision(), absl::StrCat("organization ", id)));
         ASSIGN_OR_RETURN(const OrganizationVersion* now, ActiveOn(*record, day, "organization"));
         const v1::Organization& current = now->organization();
         const v1::OrganizationKind kind = paths.count("kind") ? values.kind() : current.kind();
@@ -192,8 +190,8 @@ absl::StatusOr<v1::MoveOrganizationsResponse> OrganizationRegistry::Move(const v
   const std::vector<uint64_t> ids = *CheckIdList(request.organization_ids(), "organization_ids", kMaxMoveBatch);
   const uint64_t new_parent = *ParseOrganizationId(request.new_parent_id(), "new_parent_id");
 
-  return RunStructural<Exclusive, v1::MoveOrganizationsResponse>(
-      "MoveOrganizations", request.request_id(),
+  return RunStructural<v1::MoveOrganizationsResponse>(
+      Structure::kExclusive, "MoveOrganizations", request.request_id(),
       [&](WriteBatch* batch) -> absl::StatusOr<v1::MoveOrganizationsResponse> {
         ChangeSet change(store_, caller.actor, request.request_id(), clock_->Now());
         for (size_t i = 0; i < ids.size(); ++i) {
@@ -235,8 +233,8 @@ absl::StatusOr<v1::MergeOrganizationsResponse> OrganizationRegistry::Merge(const
   RETURN_IF_ERROR(errors.Result());
   const int64_t day = *CheckEffectiveDate(request.effective_date(), "effective_date");
 
-  return RunStructural<Exclusive, v1::MergeOrganizationsResponse>(
-      "MergeOrganizations", request.request_id(),
+  return RunStructural<v1::MergeOrganizationsResponse>(
+      Structure::kExclusive, "MergeOrganizations", request.request_id(),
       [&](WriteBatch* batch) -> absl::StatusOr<v1::MergeOrganizationsResponse> {
         ChangeSet change(store_, caller.actor, request.request_id(), clock_->Now());
         uint64_t successor = 0;
@@ -310,8 +308,8 @@ absl::StatusOr<v1::Organization> OrganizationRegistry::Dissolve(const v1::Dissol
   RETURN_IF_ERROR(errors.Result());
   const uint64_t id = *ParseOrganizationId(request.id(), "id");
 
-  return RunStructural<Exclusive, v1::Organization>(
-      "DissolveOrganization", request.request_id(), [&](WriteBatch* batch) -> absl::StatusOr<v1::Organization> {
+  return RunStructural<v1::Organization>(
+      Structure::kExclusive, "DissolveOrganization", request.request_id(), [&](WriteBatch* batch) -> absl::StatusOr<v1::Organization> {
         ChangeSet change(store_, caller.actor, request.request_id(), clock_->Now());
         RETURN_IF_ERROR(StageDissolve(change, id, request.effective_date(), request.decision()));
         RETURN_IF_ERROR(change.Validate());

@@ -16,7 +16,7 @@ namespace haicap::registry {
 void CheckRegistration(const v1::Member& member, const std::string& prefix, ValidationErrors* errors);
 
 // ABORTED (ETAG_MISMATCH) when `etag` is given and is not the record's; member `id` is named.
-absl::Status CheckEtag(const MemberRecord& record, const std::string& etag, uint64_t id);
+absl::Status CheckMemberEtag(const MemberRecord& record, const std::string& etag, uint64_t id);
 
 // An event of `type` effective `effective` under `decision`; ChangeSet stamps the rest.
 MemberEvent NewMemberEvent(v1::MemberEventType type, const google::type::Date& effective, const v1::Decision& decision);

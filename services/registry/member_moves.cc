@@ -144,7 +144,7 @@ absl::StatusOr<v1::Member> OrganizationRegistry::MoveMember(const MoveMemberRequ
   return CommitMemberChange("MoveMember", request.request_id(), caller,
                             [&](ChangeSet& change) -> absl::StatusOr<uint64_t> {
     ASSIGN_OR_RETURN(const MemberRecord* record, change.LoadMember(id));
-    RETURN_IF_ERROR(CheckEtag(*record, request.etag(), id));
+    RETURN_IF_ERROR(CheckMemberEtag(*record, request.etag(), id));
     ASSIGN_OR_RETURN(const v1::Member now, LivingOn(*record, day, id));
     RETURN_IF_ERROR(CheckNoLaterMove(*record, day, id));
     ASSIGN_OR_RETURN(MemberEvent event, MoveEvent(change, request, now, day));

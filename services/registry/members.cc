@@ -4,6 +4,7 @@
 #include <set>
 
 #include "absl/strings/str_cat.h"
+#include "common/change/etag.h"
 #include "common/citizen_id.h"
 #include "common/civil_date.h"
 #include "common/errors.h"
@@ -91,9 +92,8 @@ MemberEvent NewMemberEvent(v1::MemberEventType type, const google::type::Date& e
   return event;
 }
 
-absl::Status CheckEtag(const MemberRecord& record, const std::string& etag, uint64_t id) {
-  if (etag.empty() || etag == absl::StrCat(record.revision())) return absl::OkStatus();
-  return Aborted("ETAG_MISMATCH", absl::StrCat("member ", id, " changed since it was read; read it again"));
+absl::Status CheckMemberEtag(const MemberRecord& record, const std::string& etag, uint64_t id) {
+  return change::CheckEtag(etag, record.revision(), absl::StrCat("member ", id));
 }
 
 absl::Status OrganizationRegistry::StageMemberClocks(const ChangeSet& change, rocksdb::WriteBatch* batch) {
@@ -113,8 +113,8 @@ absl::Status OrganizationRegistry::StageMemberClocks(const ChangeSet& change, ro
 absl::StatusOr<v1::Member> OrganizationRegistry::CommitMemberChange(
     std::string_view method, const std::string& request_id, const Caller& caller,
     const std::function<absl::StatusOr<uint64_t>(ChangeSet&)>& stage) {
-  absl::StatusOr<v1::Member> member = RunStructural<Exclusive, v1::Member>(
-      method, request_id, [&](rocksdb::WriteBatch* batch) -> absl::StatusOr<v1::Member> {
+  return RunStructural<v1::Member>(
+      Structure::kExclusive, method, request_id, [&](rocksdb::WriteBatch* batch) -> absl::StatusOr<v1::Member> {
         ChangeSet change(store_, caller.actor, request_id, clock_->Now());
         ASSIGN_OR_RETURN(uint64_t id, stage(change));
         RETURN_IF_ERROR(change.Validate());
@@ -122,8 +122,6 @@ absl::StatusOr<v1::Member> OrganizationRegistry::CommitMemberChange(
         RETURN_IF_ERROR(StageMemberClocks(change, batch));
         return change.LatestMember(id);
       });
-  if (member.ok() && clocks_) clocks_->Notify();
-  return member;
 }
 
 absl::StatusOr<int> OrganizationRegistry::StartRecognitionClocks() {
@@ -132,7 +130,7 @@ absl::StatusOr<int> OrganizationRegistry::StartRecognitionClocks() {
   ASSIGN_OR_RETURN(const std::vector<uint64_t> ended, store_->ProbationsEndedBy(DayNumber(VietnamDay(clock_->Now()))));
   int started = 0;
   for (size_t first = 0; first < ended.size(); first += kPerBatch) {
-    std::unique_lock lock(structure_mu_);
+    absl::MutexLock lock(&structure_mu_);
     rocksdb::WriteBatch batch;
     for (size_t i = first; i < std::min(ended.size(), first + kPerBatch); ++i) {
       ASSIGN_OR_RETURN(const MemberRecord record, store_->ExistingMember(ended[i]));
@@ -200,7 +198,7 @@ absl::StatusOr<v1::Member> OrganizationRegistry::RecordAdmissionCeremony(
   return CommitMemberChange("RecordAdmissionCeremony", request.request_id(), caller,
                             [&](ChangeSet& change) -> absl::StatusOr<uint64_t> {
     ASSIGN_OR_RETURN(const MemberRecord* record, change.LoadMember(id));
-    RETURN_IF_ERROR(CheckEtag(*record, request.etag(), id));
+    RETURN_IF_ERROR(CheckMemberEtag(*record, request.etag(), id));
     const v1::Member& latest = Latest(*record);
     if (latest.status() != v1::ADMISSION_PENDING) {
       return FailedPrecondition("CEREMONY_NOT_PENDING",
@@ -298,7 +296,7 @@ absl::StatusOr<v1::Member> OrganizationRegistry::RecognizeOfficial(const v1::Rec
 
   return CommitMemberChange("RecognizeOfficial", request.request_id(), caller, [&](ChangeSet& change) -> absl::StatusOr<uint64_t> {
     ASSIGN_OR_RETURN(const MemberRecord* record, change.LoadMember(id));
-    RETURN_IF_ERROR(CheckEtag(*record, request.etag(), id));
+    RETURN_IF_ERROR(CheckMemberEtag(*record, request.etag(), id));
     const v1::Member& latest = Latest(*record);
     if (latest.status() != v1::PROBATIONARY) {
       return FailedPrecondition("NOT_PROBATIONARY", absl::StrCat("member ", id, " is not on probation"));
@@ -333,7 +331,7 @@ absl::StatusOr<v1::Member> OrganizationRegistry::EndMembership(const v1::EndMemb
 
   return CommitMemberChange("EndMembership", request.request_id(), caller, [&](ChangeSet& change) -> absl::StatusOr<uint64_t> {
     ASSIGN_OR_RETURN(const MemberRecord* record, change.LoadMember(id));
-    RETURN_IF_ERROR(CheckEtag(*record, request.etag(), id));
+    RETURN_IF_ERROR(CheckMemberEtag(*record, request.etag(), id));
     MemberEvent event = NewMemberEvent(v1::MEMBERSHIP_ENDED, request.effective_date(), request.decision());
     event.mutable_member()->set_status(request.status());
     event.mutable_member()->set_end_reason(request.reason());
@@ -359,7 +357,7 @@ absl::StatusOr<v1::Member> OrganizationRegistry::UpdateMember(const v1::UpdateMe
 
   return CommitMemberChange("UpdateMember", request.request_id(), caller, [&](ChangeSet& change) -> absl::StatusOr<uint64_t> {
     ASSIGN_OR_RETURN(const MemberRecord* record, change.LoadMember(id, "member.id"));
-    RETURN_IF_ERROR(CheckEtag(*record, request.etag(), id));
+    RETURN_IF_ERROR(CheckMemberEtag(*record, request.etag(), id));
     // A correction is not dated; the event carries the day it was recorded.
     MemberEvent event = NewMemberEvent(v1::CORRECTED, ToProtoDate(VietnamDay(clock_->Now())), {});
     *event.mutable_changed_fields() = request.update_mask();

@@ -8,12 +8,13 @@
 #pragma once
 
 #include <memory>
-#include <shared_mutex>
 #include <functional>
 #include <map>
 #include <string>
 
 #include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
+#include "common/change/change_kernel.h"
 #include "common/clock.h"
 #include "services/registry/gazetteer/gazetteer.h"
 #include "services/registry/change_set.h"
@@ -33,7 +34,14 @@ class OrganizationRegistry {
   // `clocks` may be null: then no member clocks are kept in the deadlines service.
   OrganizationRegistry(RegistryStore* store, const Gazetteer* gazetteer, const Clock* clock,
                        MemberClocks* clocks = nullptr)
-      : store_(store), gazetteer_(gazetteer), clock_(clock), clocks_(clocks) {}
+      : store_(store),
+        gazetteer_(gazetteer),
+        clock_(clock),
+        clocks_(clocks),
+        // A change's member clock messages go out as soon as it is committed.
+        kernel_(&store->idempotency(), [clocks] {
+          if (clocks != nullptr) clocks->Notify();
+        }) {}
 
   // Mutations (lifecycle.cc).
   absl::StatusOr<v1::Organization> Create(const v1::CreateOrganizationRequest& request, const Caller& caller);
@@ -113,20 +121,15 @@ class OrganizationRegistry {
   absl::StatusOr<v1::Finding> MemberFinding(v1::Finding finding, uint64_t member_id,
                                             const rocksdb::Snapshot* snapshot) const;
 
-  // Runs `change` once per request id (IdempotencyStore::Run) under the structure lock — `Lock` is
-  // std::shared_lock for creations, std::unique_lock for the rest — held until its batch is
-  // committed: released earlier, the next change could read what this one is about to overwrite.
-  template <typename Lock, typename Response>
-  absl::StatusOr<Response> RunStructural(std::string_view method, const std::string& request_id,
-                                         const std::function<absl::StatusOr<Response>(rocksdb::WriteBatch*)>& change) {
-    Lock lock(structure_mu_, std::defer_lock);
-    return store_->idempotency().Run<Response>(method, request_id, [&](rocksdb::WriteBatch* batch) {
-      lock.lock();
-      return change(batch);
-    });
+  // Runs `change` through the kernel under the structure lock — shared by creations, exclusive for
+  // the rest — held until its batch is committed.
+  enum class Structure { kShared, kExclusive };
+  template <typename Response>
+  absl::StatusOr<Response> RunStructural(Structure lock, std::string_view method, const std::string& request_id,
+                                         const change::ChangeKernel::Stage<Response>& change) {
+    return kernel_.Run<Response>({method, request_id}, change::ChangeLock{&structure_mu_, lock == Structure::kShared},
+                                 change);
   }
-  using Exclusive = std::unique_lock<std::shared_mutex>;
-  using Shared = std::shared_lock<std::shared_mutex>;
 
   // Adds to `batch` the member clocks' messages for every member `change` touches.
   absl::Status StageMemberClocks(const ChangeSet& change, rocksdb::WriteBatch* batch);
@@ -142,8 +145,9 @@ class OrganizationRegistry {
   const Gazetteer* gazetteer_;
   const Clock* clock_;
   MemberClocks* clocks_;
-  // Shared by creations, exclusive for every other mutation.
-  std::shared_mutex structure_mu_;
+  // Shared by creations, exclusive for every other mutation, the imports and the recognition round.
+  absl::Mutex structure_mu_;
+  change::ChangeKernel kernel_;
 };
 
 }  // namespace haicap::registry
