@@ -8,8 +8,9 @@
 //     what this one is about to overwrite), and the request id checked again under it;
 //  4. `stage`: the service's domain step — read the record, check its etag, mutate, and put into
 //     the batch the record, its indexes, its history and its outbox messages;
-//  5. one durable commit of the batch with the idempotency record, then `after_commit` (wake the
-//     outbox, the event streams).
+//  5. one durable commit of the batch with the idempotency record; `committed_locked` while the lock
+//     is still held (so that what it records is ordered with the commits), then `after_commit`
+//     (wake the outbox, the event streams).
 // The kernel holds no domain logic; the caller's authorisation, the audit chain and the change
 // metrics hook in here, once for every service.
 #pragma once
@@ -33,6 +34,12 @@ struct ChangeLock {
   bool shared = false;           // a reader lock: changes that may run side by side (creations)
 };
 
+// What a service runs around each committed change (either may be empty).
+struct ChangeHooks {
+  std::function<void()> committed_locked;  // after the commit, the change's lock still held
+  std::function<void()> after_commit;      // after the lock is released
+};
+
 // What names a change: the RPC method and the caller's request id ("" for no deduplication).
 struct ChangeName {
   std::string_view method;
@@ -41,9 +48,9 @@ struct ChangeName {
 
 class ChangeKernel {
  public:
-  // `idempotency` is not owned. `after_commit` (may be empty) runs after every committed change.
-  explicit ChangeKernel(storage::IdempotencyStore* idempotency, std::function<void()> after_commit = {})
-      : idempotency_(idempotency), after_commit_(std::move(after_commit)) {}
+  // `idempotency` is not owned.
+  explicit ChangeKernel(storage::IdempotencyStore* idempotency, ChangeHooks hooks = {})
+      : idempotency_(idempotency), hooks_(std::move(hooks)) {}
 
   template <typename Response>
   using Stage = std::function<absl::StatusOr<Response>(rocksdb::WriteBatch*)>;
@@ -58,9 +65,11 @@ class ChangeKernel {
     if (recorded) return *std::move(recorded);
     ASSIGN_OR_RETURN(const ChangeLock lock, prepare());
     absl::StatusOr<Response> response = Locked(lock, [&] {
-      return idempotency_->Run<Response>(name.method, name.request_id, stage);
+      absl::StatusOr<Response> committed = idempotency_->Run<Response>(name.method, name.request_id, stage);
+      if (committed.ok() && hooks_.committed_locked) hooks_.committed_locked();
+      return committed;
     });
-    if (response.ok() && after_commit_) after_commit_();
+    if (response.ok() && hooks_.after_commit) hooks_.after_commit();
     return response;
   }
 
@@ -83,7 +92,7 @@ class ChangeKernel {
   }
 
   storage::IdempotencyStore* idempotency_;
-  std::function<void()> after_commit_;
+  ChangeHooks hooks_;
 };
 
 }  // namespace haicap::change

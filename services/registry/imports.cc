@@ -172,26 +172,48 @@ absl::Status OrganizationRegistry::ImportOrganizationRow(ChangeSet& change, cons
   return absl::OkStatus();
 }
 
+absl::StatusOr<v1::ImportReport> OrganizationRegistry::RunImport(std::string_view method,
+                                                                 const std::string& request_id, bool dry_run,
+                                                                 const StageImportFn& stage) {
+  if (dry_run) {
+    ASSIGN_OR_RETURN(StagedImport staged, stage());
+    return staged.report;
+  }
+  StagedImport staged;
+  uint64_t staged_at = 0;
+  const auto stage_unlocked = [&]() -> absl::StatusOr<change::ChangeLock> {
+    staged_at = structure_version_.load();
+    ASSIGN_OR_RETURN(staged, stage());
+    if (import_staged_for_testing_) import_staged_for_testing_();
+    return change::ChangeLock{&structure_mu_};
+  };
+  return kernel_.Run<v1::ImportReport>({method, request_id}, stage_unlocked,
+                                       [&](rocksdb::WriteBatch* batch) -> absl::StatusOr<v1::ImportReport> {
+    if (structure_version_.load() != staged_at) {
+      ASSIGN_OR_RETURN(staged, stage());  // what it read may have changed
+    }
+    staged.change->Write(batch);
+    for (const auto& [key, id] : staged.keys) store_->PutImportKey(batch, key, id);
+    RETURN_IF_ERROR(StageMemberClocks(*staged.change, batch));
+    return staged.report;
+  });
+}
+
 absl::StatusOr<v1::ImportReport> OrganizationRegistry::ImportOrganizations(
     const v1::ImportOrganizationsRequest& request, const Caller& caller) {
   RETURN_IF_ERROR(CheckRowCount(request.rows_size()));
-  absl::MutexLock lock(&structure_mu_);
-  ChangeSet change(store_, caller.actor, "", clock_->Now());
-  v1::ImportReport report;
-  std::map<std::string, uint64_t> staged;
-  for (const v1::OrganizationImportRow& row : request.rows()) {
-    change.Savepoint();
-    const absl::Status status = ImportOrganizationRow(change, row, &staged, &report);
-    if (status.ok()) continue;
-    change.RollbackToSavepoint();
-    *report.add_errors() = RowErrorOf(row.line(), status);
-  }
-  if (request.dry_run()) return report;
-  rocksdb::WriteBatch batch;
-  change.Write(&batch);
-  for (const auto& [key, id] : staged) store_->PutImportKey(&batch, key, id);
-  RETURN_IF_ERROR(store_->db()->Commit(&batch));
-  return report;
+  return RunImport("ImportOrganizations", request.request_id(), request.dry_run(),
+                   [&]() -> absl::StatusOr<StagedImport> {
+    StagedImport staged{std::make_unique<ChangeSet>(store_, caller.actor, request.request_id(), clock_->Now())};
+    for (const v1::OrganizationImportRow& row : request.rows()) {
+      staged.change->Savepoint();
+      const absl::Status status = ImportOrganizationRow(*staged.change, row, &staged.keys, &staged.report);
+      if (status.ok()) continue;
+      staged.change->RollbackToSavepoint();
+      *staged.report.add_errors() = RowErrorOf(row.line(), status);
+    }
+    return staged;
+  });
 }
 
 absl::Status OrganizationRegistry::ImportMemberRow(ChangeSet& change, const v1::MemberImportRow& row,
@@ -240,24 +262,18 @@ absl::Status OrganizationRegistry::ImportMemberRow(ChangeSet& change, const v1::
 absl::StatusOr<v1::ImportReport> OrganizationRegistry::ImportMembers(const v1::ImportMembersRequest& request,
                                                                     const Caller& caller) {
   RETURN_IF_ERROR(CheckRowCount(request.rows_size()));
-  absl::MutexLock lock(&structure_mu_);
-  ChangeSet change(store_, caller.actor, "", clock_->Now());
-  v1::ImportReport report;
-  std::map<std::string, int64_t> citizens_in_call;
-  for (const v1::MemberImportRow& row : request.rows()) {
-    change.Savepoint();
-    const absl::Status status = ImportMemberRow(change, row, &citizens_in_call, &report);
-    if (status.ok()) continue;
-    change.RollbackToSavepoint();
-    *report.add_errors() = RowErrorOf(row.line(), status);
-  }
-  if (request.dry_run()) return report;
-  rocksdb::WriteBatch batch;
-  change.Write(&batch);
-  RETURN_IF_ERROR(StageMemberClocks(change, &batch));
-  RETURN_IF_ERROR(store_->db()->Commit(&batch));
-  if (clocks_) clocks_->Notify();
-  return report;
+  return RunImport("ImportMembers", request.request_id(), request.dry_run(), [&]() -> absl::StatusOr<StagedImport> {
+    StagedImport staged{std::make_unique<ChangeSet>(store_, caller.actor, request.request_id(), clock_->Now())};
+    std::map<std::string, int64_t> citizens_in_call;
+    for (const v1::MemberImportRow& row : request.rows()) {
+      staged.change->Savepoint();
+      const absl::Status status = ImportMemberRow(*staged.change, row, &citizens_in_call, &staged.report);
+      if (status.ok()) continue;
+      staged.change->RollbackToSavepoint();
+      *staged.report.add_errors() = RowErrorOf(row.line(), status);
+    }
+    return staged;
+  });
 }
 
 }  // namespace haicap::registry

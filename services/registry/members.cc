@@ -138,7 +138,9 @@ absl::StatusOr<int> OrganizationRegistry::StartRecognitionClocks() {
       RETURN_IF_ERROR(clocks_->StageRecognitionStart(&batch, ended[i], record));
       if (batch.Count() > entries) ++started;
     }
-    if (batch.Count() > 0) RETURN_IF_ERROR(store_->db()->Commit(&batch));
+    if (batch.Count() == 0) continue;
+    RETURN_IF_ERROR(store_->db()->Commit(&batch));
+    ++structure_version_;  // an import staged meanwhile stages again
   }
   if (started > 0) clocks_->Notify();
   return started;

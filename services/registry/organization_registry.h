@@ -7,8 +7,9 @@
 // existing tree (update, move, merge, dissolve) run one at a time, as they read and check more.
 #pragma once
 
-#include <memory>
+#include <atomic>
 #include <functional>
+#include <memory>
 #include <map>
 #include <string>
 
@@ -38,10 +39,15 @@ class OrganizationRegistry {
         gazetteer_(gazetteer),
         clock_(clock),
         clocks_(clocks),
-        // A change's member clock messages go out as soon as it is committed.
-        kernel_(&store->idempotency(), [clocks] {
-          if (clocks != nullptr) clocks->Notify();
-        }) {}
+        kernel_(&store->idempotency(),
+                {.committed_locked = [this] { ++structure_version_; },
+                 // A change's member clock messages go out as soon as it is committed.
+                 .after_commit = [clocks] {
+                   if (clocks != nullptr) clocks->Notify();
+                 }}) {}
+
+  // Runs `hook` each time an import has staged its rows, before it takes the structure lock.
+  void SetImportStagedHookForTesting(std::function<void()> hook) { import_staged_for_testing_ = std::move(hook); }
 
   // Mutations (lifecycle.cc).
   absl::StatusOr<v1::Organization> Create(const v1::CreateOrganizationRequest& request, const Caller& caller);
@@ -116,6 +122,18 @@ class OrganizationRegistry {
                                      std::map<std::string, uint64_t>* staged, v1::ImportReport* report);
   absl::Status ImportMemberRow(ChangeSet& change, const v1::MemberImportRow& row,
                                std::map<std::string, int64_t>* citizens_in_call, v1::ImportReport* report);
+  // An import's rows staged on a ChangeSet: the report, and the organisation keys it assigns.
+  struct StagedImport {
+    std::unique_ptr<ChangeSet> change;
+    v1::ImportReport report;
+    std::map<std::string, uint64_t> keys;
+  };
+  using StageImportFn = std::function<absl::StatusOr<StagedImport>()>;
+  // Stages the rows without the structure lock (a large file takes a while, and other changes go
+  // on meanwhile), then commits them through the kernel under the lock — staged again, under it,
+  // when another change committed in between. A dry run only stages.
+  absl::StatusOr<v1::ImportReport> RunImport(std::string_view method, const std::string& request_id, bool dry_run,
+                                             const StageImportFn& stage);
 
   // `finding` with the member's id and name (summary.cc).
   absl::StatusOr<v1::Finding> MemberFinding(v1::Finding finding, uint64_t member_id,
@@ -147,6 +165,10 @@ class OrganizationRegistry {
   MemberClocks* clocks_;
   // Shared by creations, exclusive for every other mutation, the imports and the recognition round.
   absl::Mutex structure_mu_;
+  // Counts the changes committed under structure_mu_ (bumped before it is released): an import
+  // staged without the lock is still current when the count has not moved.
+  std::atomic<uint64_t> structure_version_{0};
+  std::function<void()> import_staged_for_testing_;
   change::ChangeKernel kernel_;
 };
 

@@ -28,7 +28,7 @@ TransferBook::TransferBook(TransferStore* store, outbox::Outbox* outbox, const R
       registries_(std::move(registries)),
       clock_(clock),
       // The messages a change enqueued go out as soon as it is committed.
-      kernel_(&store->idempotency(), [outbox] { outbox->Notify(); }) {}
+      kernel_(&store->idempotency(), {.after_commit = [outbox] { outbox->Notify(); }}) {}
 
 absl::Status TransferBook::Init() { return ids_.ResumeAfterLastIn(*store_->db(), store_->family(kTransfers)); }
 
