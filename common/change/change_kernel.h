@@ -11,12 +11,15 @@
 //  5. one durable commit of the batch with the idempotency record; `committed_locked` while the lock
 //     is still held (so that what it records is ordered with the commits), then `after_commit`
 //     (wake the outbox, the event streams).
+// RunFollowUp is the same path for a change that answers another service (an outbox result, a
+// consumed event), which has no request id of its own.
 // The kernel holds no domain logic; the caller's authorisation, the audit chain and the change
 // metrics hook in here, once for every service.
 #pragma once
 
 #include <functional>
 #include <optional>
+#include <type_traits>
 #include <string_view>
 #include <utility>
 
@@ -35,6 +38,8 @@ struct ChangeLock {
 };
 
 // What a service runs around each committed change (either may be empty).
+// Both also run for a concurrent duplicate answered from its record under the lock, which is
+// harmless for what they do (count, wake).
 struct ChangeHooks {
   std::function<void()> committed_locked;  // after the commit, the change's lock still held
   std::function<void()> after_commit;      // after the lock is released
@@ -79,9 +84,24 @@ class ChangeKernel {
     return Run<Response>(name, [lock]() -> absl::StatusOr<ChangeLock> { return lock; }, stage);
   }
 
+  // A follow-up: `batch` already holds what makes it happen once (the outbox message's removal,
+  // the event consumer's cursor); `stage` adds the change under `lock`, and the batch commits
+  // with the same hooks as Run. On an error nothing is committed, not even `batch`'s own writes.
+  absl::Status RunFollowUp(ChangeLock lock, rocksdb::WriteBatch* batch,
+                           const std::function<absl::Status(rocksdb::WriteBatch*)>& stage) {
+    absl::Status status = Locked(lock, [&]() -> absl::Status {
+      RETURN_IF_ERROR(stage(batch));
+      RETURN_IF_ERROR(idempotency_->db().Commit(batch));
+      if (hooks_.committed_locked) hooks_.committed_locked();
+      return absl::OkStatus();
+    });
+    if (status.ok() && hooks_.after_commit) hooks_.after_commit();
+    return status;
+  }
+
  private:
   template <typename Fn>
-  static auto Locked(const ChangeLock& lock, Fn&& fn) {
+  static std::invoke_result_t<Fn> Locked(const ChangeLock& lock, Fn&& fn) {
     if (lock.mutex == nullptr) return fn();
     if (lock.shared) {
       absl::ReaderMutexLock held(lock.mutex);

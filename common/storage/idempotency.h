@@ -50,6 +50,8 @@ class IdempotencyStore {
     return response;
   }
 
+  Database& db() const { return *db_; }
+
   // The response recorded for (method, request_id); nullopt when there is none or request_id is "".
   template <typename Response>
   absl::StatusOr<std::optional<Response>> Find(std::string_view method, std::string_view request_id) const {

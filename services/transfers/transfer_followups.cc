@@ -18,17 +18,18 @@ std::string TransferBook::TransferOfClock(const std::string& dossier_id) {
 absl::Status TransferBook::Follow(rocksdb::WriteBatch* batch, const std::string& id, const FollowFn& apply) {
   ASSIGN_OR_RETURN(std::optional<v1::Transfer> peek, store_->Read(id));
   if (!peek) return store_->db()->Commit(batch);  // not ours (or gone): just move on
-  absl::MutexLock lock(&MemberLock(peek->member_id()));
-  ASSIGN_OR_RETURN(std::optional<v1::Transfer> transfer, store_->Read(id));
-  v1::TransferChange change;
-  change.set_from_state(transfer->state());
-  change.set_actor("haicap-transfers");
-  ASSIGN_OR_RETURN(const bool changed, apply(*transfer, change, batch));
-  if (changed) {  // false: already applied (a repeat) or no longer relevant
-    if (IsEnded(*transfer)) store_->ClearOpen(batch, transfer->member_id());
-    Write(batch, *transfer, std::move(change));
-  }
-  return store_->db()->Commit(batch);
+  return kernel_.RunFollowUp(change::ChangeLock{&MemberLock(peek->member_id())}, batch,
+                             [&](rocksdb::WriteBatch* b) -> absl::Status {
+    ASSIGN_OR_RETURN(std::optional<v1::Transfer> transfer, store_->Read(id));
+    v1::TransferChange change;
+    change.set_from_state(transfer->state());
+    change.set_actor("haicap-transfers");
+    ASSIGN_OR_RETURN(const bool changed, apply(*transfer, change, b));
+    if (!changed) return absl::OkStatus();  // already applied (a repeat) or no longer relevant
+    if (IsEnded(*transfer)) store_->ClearOpen(b, transfer->member_id());
+    Write(b, *transfer, std::move(change));
+    return absl::OkStatus();
+  });
 }
 
 absl::Status TransferBook::OnPresentBy(rocksdb::WriteBatch* batch, const std::string& id, absl::CivilDay present_by) {
