@@ -3,8 +3,8 @@
 // field), builds a ChangeSet, checks it, and commits events, timelines, index entries and the
 // idempotency record in one durable WriteBatch — or changes nothing.
 //
-// Thread-safe. Creations run concurrently (so their synced writes group-commit); changes to the
-// existing tree (update, move, merge, dissolve) run one at a time, as they read and check more.
+// Thread-safe. Organisation creations run concurrently (so their synced writes group-commit);
+// every other change (to the tree, or a member's) runs one at a time, as they read and check more.
 #pragma once
 
 #include <atomic>

@@ -165,24 +165,23 @@ absl::StatusOr<v1::Transfer> TransferBook::Mutate(std::string_view method, const
   if (id.empty()) errors.Add(InvalidArgument("id", "is required"));
   RETURN_IF_ERROR(errors.Result());
   const auto peek = [&]() -> absl::StatusOr<ChangeLock> {
-    ASSIGN_OR_RETURN(std::optional<v1::Transfer> transfer, store_->Read(id));
-    if (!transfer) return NotFound("TRANSFER_NOT_FOUND", absl::StrCat("no transfer ", id));
-    if (prefetch) RETURN_IF_ERROR(prefetch(*transfer));
+    ASSIGN_OR_RETURN(const v1::Transfer transfer, store_->ReadExisting(id));
+    if (prefetch) RETURN_IF_ERROR(prefetch(transfer));
     // Locked by member, like CreateTransfer: one member's transfers change one at a time.
-    return ChangeLock{&MemberLock(transfer->member_id())};
+    return ChangeLock{&MemberLock(transfer.member_id())};
   };
   return kernel_.Run<v1::Transfer>({method, request_id}, peek,
                                    [&](rocksdb::WriteBatch* batch) -> absl::StatusOr<v1::Transfer> {
-    ASSIGN_OR_RETURN(std::optional<v1::Transfer> transfer, store_->Read(id));
-    RETURN_IF_ERROR(change::CheckEtag(etag, transfer->revision(), absl::StrCat("transfer ", id)));
+    ASSIGN_OR_RETURN(v1::Transfer transfer, store_->ReadExisting(id));
+    RETURN_IF_ERROR(change::CheckEtag(etag, transfer.revision(), absl::StrCat("transfer ", id)));
     v1::TransferChange change;
-    change.set_from_state(transfer->state());
+    change.set_from_state(transfer.state());
     change.set_actor(actor);
     change.set_request_id(request_id);
-    RETURN_IF_ERROR(mutate(*transfer, change, batch));
-    if (IsEnded(*transfer)) store_->ClearOpen(batch, transfer->member_id());
-    Write(batch, *transfer, std::move(change));
-    return WithEtag(*std::move(transfer));
+    RETURN_IF_ERROR(mutate(transfer, change, batch));
+    if (IsEnded(transfer)) store_->ClearOpen(batch, transfer.member_id());
+    Write(batch, transfer, std::move(change));
+    return WithEtag(std::move(transfer));
   });
 }
 

@@ -20,14 +20,14 @@ absl::Status TransferBook::Follow(rocksdb::WriteBatch* batch, const std::string&
   if (!peek) return store_->db()->Commit(batch);  // not ours (or gone): just move on
   return kernel_.RunFollowUp(change::ChangeLock{&MemberLock(peek->member_id())}, batch,
                              [&](rocksdb::WriteBatch* b) -> absl::Status {
-    ASSIGN_OR_RETURN(std::optional<v1::Transfer> transfer, store_->Read(id));
+    ASSIGN_OR_RETURN(v1::Transfer transfer, store_->ReadExisting(id));
     v1::TransferChange change;
-    change.set_from_state(transfer->state());
+    change.set_from_state(transfer.state());
     change.set_actor("haicap-transfers");
-    ASSIGN_OR_RETURN(const bool changed, apply(*transfer, change, b));
+    ASSIGN_OR_RETURN(const bool changed, apply(transfer, change, b));
     if (!changed) return absl::OkStatus();  // already applied (a repeat) or no longer relevant
-    if (IsEnded(*transfer)) store_->ClearOpen(b, transfer->member_id());
-    Write(b, *transfer, std::move(change));
+    if (IsEnded(transfer)) store_->ClearOpen(b, transfer.member_id());
+    Write(b, transfer, std::move(change));
     return absl::OkStatus();
   });
 }

@@ -37,6 +37,12 @@ absl::StatusOr<std::optional<v1::Transfer>> TransferStore::Read(const std::strin
   return transfer;
 }
 
+absl::StatusOr<v1::Transfer> TransferStore::ReadExisting(const std::string& id) const {
+  ASSIGN_OR_RETURN(std::optional<v1::Transfer> transfer, Read(id));
+  if (!transfer) return NotFound("TRANSFER_NOT_FOUND", absl::StrCat("no transfer ", id));
+  return *std::move(transfer);
+}
+
 absl::StatusOr<std::vector<v1::TransferChange>> TransferStore::ReadHistory(const std::string& id) const {
   std::vector<v1::TransferChange> history;
   auto it = db_->Scan(family(kTransferHistory), KeyBuilder().String(id).Release());

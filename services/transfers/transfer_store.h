@@ -46,6 +46,8 @@ class TransferStore {
   rocksdb::ColumnFamilyHandle* family(TransferFamily f) const { return db_->family(f); }
 
   absl::StatusOr<std::optional<v1::Transfer>> Read(const std::string& id) const;
+  // The transfer; NOT_FOUND (TRANSFER_NOT_FOUND) when there is none.
+  absl::StatusOr<v1::Transfer> ReadExisting(const std::string& id) const;
   absl::StatusOr<std::vector<v1::TransferChange>> ReadHistory(const std::string& id) const;
   // The id of the member's transfer not yet ended, or nullopt.
   absl::StatusOr<std::optional<std::string>> OpenTransferOf(const std::string& member_id) const;
