@@ -141,22 +141,25 @@ absl::Status MemberClocks::StageRecognitionStart(rocksdb::WriteBatch* batch, uin
 
 absl::Status MemberClocks::OnDue(rocksdb::WriteBatch* batch, uint64_t member, MemberClock clock, absl::CivilDay due,
                                  bool provisional) {
-  std::lock_guard lock(due_mu_);
-  ASSIGN_OR_RETURN(std::optional<ClockDue> kept, store_->ReadClockDue(member, clock));
-  if (kept && kept->day == kDueNotYetKnown) store_->PutClockDue(batch, member, clock, {DayNumber(due), provisional});
-  return store_->db()->Commit(batch);
+  return kernel_.RunFollowUp({&due_mu_}, batch, [&](rocksdb::WriteBatch* b) -> absl::Status {
+    ASSIGN_OR_RETURN(std::optional<ClockDue> kept, store_->ReadClockDue(member, clock));
+    if (kept && kept->day == kDueNotYetKnown) store_->PutClockDue(b, member, clock, {DayNumber(due), provisional});
+    return absl::OkStatus();
+  });
 }
 
 absl::Status MemberClocks::OnDeadlineEvent(rocksdb::WriteBatch* batch, const dl::DeadlineEvent& event) {
   std::optional<std::pair<uint64_t, MemberClock>> clock = ClockOfDossier(event.dossier_id());
-  if (event.type() != dl::DUE_CHANGED || !clock) return store_->db()->Commit(batch);
-  std::lock_guard lock(due_mu_);
-  ASSIGN_OR_RETURN(std::optional<ClockDue> kept, store_->ReadClockDue(clock->first, clock->second));
-  if (kept) {  // a clock of ours (not one stopped and forgotten)
-    store_->PutClockDue(batch, clock->first, clock->second,
-                        {DayNumber(VietnamDay(FromTimestamp(event.due_at()))), event.due_provisional()});
-  }
-  return store_->db()->Commit(batch);
+  const bool moves_a_clock = event.type() == dl::DUE_CHANGED && clock;
+  return kernel_.RunFollowUp({moves_a_clock ? &due_mu_ : nullptr}, batch, [&](rocksdb::WriteBatch* b) -> absl::Status {
+    if (!moves_a_clock) return absl::OkStatus();  // only the cursor moves
+    ASSIGN_OR_RETURN(std::optional<ClockDue> kept, store_->ReadClockDue(clock->first, clock->second));
+    if (kept) {  // a clock of ours (not one stopped and forgotten)
+      store_->PutClockDue(b, clock->first, clock->second,
+                          {DayNumber(VietnamDay(FromTimestamp(event.due_at()))), event.due_provisional()});
+    }
+    return absl::OkStatus();
+  });
 }
 
 absl::StatusOr<ClockDueDays> ReadClockDueDays(const RegistryStore& store, uint64_t member,

@@ -15,10 +15,11 @@
 #pragma once
 
 #include <cstdint>
-#include <mutex>
 #include <optional>
 
 #include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
+#include "common/change/change_kernel.h"
 #include "common/clock.h"
 #include "common/outbox/outbox.h"
 #include "haicap/deadlines/v1/deadlines.pb.h"
@@ -49,7 +50,7 @@ class MemberClocks {
  public:
   // Nothing is owned. Thread-safe; Stage and StartRecognition callers serialise changes to a member.
   MemberClocks(RegistryStore* store, outbox::Outbox* outbox, const Clock* clock)
-      : store_(store), outbox_(outbox), clock_(clock) {}
+      : store_(store), outbox_(outbox), clock_(clock), kernel_(&store->idempotency()) {}
 
   // Adds to `batch` the clock messages for member `id` changing from `before` (null when new) to
   // `after`; `recognized_on` is the date of the recognition decision in the change, if any.
@@ -82,7 +83,8 @@ class MemberClocks {
   RegistryStore* store_;
   outbox::Outbox* outbox_;
   const Clock* clock_;
-  std::mutex due_mu_;  // orders OnDue with OnDeadlineEvent: each reads the kept due day, then writes
+  absl::Mutex due_mu_;  // orders OnDue with OnDeadlineEvent: each reads the kept due day, then writes
+  change::ChangeKernel kernel_;  // the follow-ups' path
 };
 
 }  // namespace haicap::registry
