@@ -12,6 +12,7 @@
 #include "common/proto_time.h"
 #include "tools/haicapctl/calendar/calendar_views.h"
 #include "tools/haicapctl/core/args.h"
+#include "tools/haicapctl/core/change.h"
 #include "tools/haicapctl/core/deadline_args.h"
 #include "tools/haicapctl/core/flags.h"
 
@@ -79,10 +80,10 @@ void AddCreate(CLI::App* calendar, Session& session) {
     request.mutable_calendar()->set_name(flags->name);
     request.mutable_calendar()->set_base_calendar_id(flags->base);
     request.set_request_id(flags->request_id.value());
-    deadlines::Calendar created;
-    grpc::Status status = s.Call(&Deadlines::Stub::CreateCalendar, request, &created);
-    if (!status.ok()) return s.FailChange(status, request.request_id());
-    return s.Show(created, [&](std::ostream& out) { PrintCalendar(out, created, 0); });
+    return RunChange(s, &Deadlines::Stub::CreateCalendar, request,
+                     [](std::ostream& out, const deadlines::Calendar& created) {
+                       PrintCalendar(out, created, 0);
+                     });
   });
 }
 
@@ -127,13 +128,12 @@ Examples:
     day->set_note(flags->note);
     request.set_etag(flags->etag);
     request.set_request_id(flags->request_id.value());
-    deadlines::Calendar changed;
-    grpc::Status status = s.Call(&Deadlines::Stub::UpsertCalendarDays, request, &changed);
-    if (!status.ok()) return s.FailChange(status, request.request_id());
-    return s.Show(changed, [&](std::ostream& out) {
-      PrintDayChange(out, changed, day->date(),
-                     absl::StrCat("is a ", DayTypeWords(day->type()), ": ", day->note()));
-    });
+    return RunChange(s, &Deadlines::Stub::UpsertCalendarDays, request,
+                     [day](std::ostream& out, const deadlines::Calendar& changed) {
+                       PrintDayChange(out, changed, day->date(),
+                                      absl::StrCat("is a ", DayTypeWords(day->type()), ": ",
+                                                   day->note()));
+                     });
   });
 }
 
@@ -157,12 +157,11 @@ void AddRemoveDay(CLI::App* calendar, Session& session) {
     SetDate(flags->date, request.add_remove_dates());
     request.set_etag(flags->etag);
     request.set_request_id(flags->request_id.value());
-    deadlines::Calendar changed;
-    grpc::Status status = s.Call(&Deadlines::Stub::UpsertCalendarDays, request, &changed);
-    if (!status.ok()) return s.FailChange(status, request.request_id());
-    return s.Show(changed, [&](std::ostream& out) {
-      PrintDayChange(out, changed, request.remove_dates(0), "is an ordinary day again");
-    });
+    return RunChange(s, &Deadlines::Stub::UpsertCalendarDays, request,
+                     [&request](std::ostream& out, const deadlines::Calendar& changed) {
+                       PrintDayChange(out, changed, request.remove_dates(0),
+                                      "is an ordinary day again");
+                     });
   });
 }
 

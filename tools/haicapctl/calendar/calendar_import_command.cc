@@ -9,6 +9,7 @@
 #include "services/deadlines/calendar/working_calendar.h"
 #include "tools/haicapctl/calendar/calendar_commands.h"
 #include "tools/haicapctl/calendar/calendar_views.h"
+#include "tools/haicapctl/core/change.h"
 #include "tools/haicapctl/core/flags.h"
 
 namespace haicap::ctl {
@@ -84,10 +85,11 @@ Examples:
     request.set_validate_only(flags->dry_run);
     request.set_etag(flags->etag);
     if (!flags->dry_run) request.set_request_id(flags->request_id.value());
-    deadlines::ImportCalendarYearResponse response;
-    grpc::Status status = s.Call(&Deadlines::Stub::ImportCalendarYear, request, &response);
-    if (!status.ok()) return s.FailChange(status, request.request_id());
-    return s.Show(response, [&](std::ostream& out) { PrintCalendarImport(out, request, response); });
+    return RunChange(s, &Deadlines::Stub::ImportCalendarYear, request,
+                     [&request](std::ostream& out,
+                                const deadlines::ImportCalendarYearResponse& response) {
+                       PrintCalendarImport(out, request, response);
+                     });
   });
 }
 

@@ -104,7 +104,8 @@ class Session {
   // Prints the decoded error of the last call on stderr. Returns kExitServerError.
   int Fail(const grpc::Status& status);
   // Fail for a mutating call. When the outcome is unknown (no answer in time, connection lost)
-  // also says how to retry without applying the change twice.
+  // also says how to retry without applying the change twice. Change commands reach it through
+  // RunChange (change.h).
   int FailChange(const grpc::Status& status, const std::string& request_id);
 
   // Makes `command` the action of `app`; its return value becomes the exit code. Unless

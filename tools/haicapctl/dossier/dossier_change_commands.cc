@@ -5,6 +5,7 @@
 #include <string>
 
 #include "tools/haicapctl/core/args.h"
+#include "tools/haicapctl/core/change.h"
 #include "tools/haicapctl/core/flags.h"
 #include "tools/haicapctl/dossier/dossier_commands.h"
 #include "tools/haicapctl/dossier/dossier_views.h"
@@ -44,16 +45,6 @@ class DossierChangeFlags {
   std::string id_, at_, etag_;
   RequestIdFlag request_id_;
 };
-
-// Sends a change and prints the dossier as it now stands.
-template <typename Request>
-int Change(Session& s, Session::Rpc<Deadlines::Stub, Request, deadlines::Dossier> rpc,
-           const Request& request) {
-  deadlines::Dossier changed;
-  grpc::Status status = s.Call(rpc, request, &changed);
-  if (!status.ok()) return s.FailChange(status, request.request_id());
-  return s.Show(changed, [&](std::ostream& out) { PrintDossierSummary(out, changed); });
-}
 
 void AddReceive(CLI::App* dossier, Session& session) {
   struct Flags {
@@ -123,7 +114,7 @@ Examples:
     dossier->set_calendar_id(flags->calendar);
     if (flags->registered_only) dossier->set_status(deadlines::NEW_REGISTERED);
     request.set_request_id(flags->request_id.value());
-    return Change(s, &Deadlines::Stub::CreateDossier, request);
+    return RunChange(s, &Deadlines::Stub::CreateDossier, request, PrintDossierSummary);
   });
 }
 
@@ -155,7 +146,7 @@ Example:
     request.set_reason(flags->reason);
     request.set_force(flags->force);
     flags->change.Fill(&request);
-    return Change(s, &Deadlines::Stub::RequestSupplement, request);
+    return RunChange(s, &Deadlines::Stub::RequestSupplement, request, PrintDossierSummary);
   });
 }
 
@@ -172,7 +163,7 @@ void AddResume(CLI::App* dossier, Session& session) {
   session.SetAction(cmd, [change](Session& s) {
     deadlines::ResumeProcessingRequest request;
     change->Fill(&request);
-    return Change(s, &Deadlines::Stub::ResumeProcessing, request);
+    return RunChange(s, &Deadlines::Stub::ResumeProcessing, request, PrintDossierSummary);
   });
 }
 
@@ -207,7 +198,7 @@ Examples:
     SetDate(flags->new_date, request.mutable_new_due_date());
     request.set_reason(flags->reason);
     flags->change.Fill(&request);
-    return Change(s, &Deadlines::Stub::Reschedule, request);
+    return RunChange(s, &Deadlines::Stub::Reschedule, request, PrintDossierSummary);
   });
 }
 
@@ -248,7 +239,7 @@ Examples:
     request.set_status(ParseDossierStatus(flags->status).value());
     request.set_reason(flags->reason);
     flags->change.Fill(&request);
-    return Change(s, &Deadlines::Stub::TransitionDossier, request);
+    return RunChange(s, &Deadlines::Stub::TransitionDossier, request, PrintDossierSummary);
   });
 }
 

@@ -5,6 +5,7 @@
 
 #include "absl/strings/str_join.h"
 #include "tools/haicapctl/core/args.h"
+#include "tools/haicapctl/core/change.h"
 #include "tools/haicapctl/core/flags.h"
 #include "tools/haicapctl/member/member_commands.h"
 #include "tools/haicapctl/member/member_views.h"
@@ -115,10 +116,7 @@ Examples:
     request.mutable_member()->set_organization_id(flags->org);
     if (!flags->ceremony.empty()) SetDate(flags->ceremony, request.mutable_ceremony_date());
     flags->decision.Fill(&request);
-    registry::Member admitted;
-    grpc::Status status = s.Call(&Registry::Stub::AdmitMember, request, &admitted);
-    if (!status.ok()) return s.FailChange(status, request.request_id());
-    return s.Show(admitted, [&](std::ostream& out) { PrintMember(out, admitted); });
+    return RunChange(s, &Registry::Stub::AdmitMember, request, PrintMember);
   });
 }
 
@@ -146,10 +144,7 @@ Example:
     SetDate(flags->on, request.mutable_ceremony_date());
     request.set_etag(flags->etag);
     request.set_request_id(flags->request_id.value());
-    registry::Member member;
-    grpc::Status status = s.Call(&Registry::Stub::RecordAdmissionCeremony, request, &member);
-    if (!status.ok()) return s.FailChange(status, request.request_id());
-    return s.Show(member, [&](std::ostream& out) { PrintMember(out, member); });
+    return RunChange(s, &Registry::Stub::RecordAdmissionCeremony, request, PrintMember);
   });
 }
 
@@ -197,10 +192,7 @@ Examples:
     SetDate(flags->admitted, member->mutable_admitted_on());
     SetDate(flags->official, member->mutable_official_on());
     flags->change.Fill(&request);
-    registry::Member registered;
-    grpc::Status status = s.Call(&Registry::Stub::RegisterMember, request, &registered);
-    if (!status.ok()) return s.FailChange(status, request.request_id());
-    return s.Show(registered, [&](std::ostream& out) { PrintMember(out, registered); });
+    return RunChange(s, &Registry::Stub::RegisterMember, request, PrintMember);
   });
 }
 
@@ -228,10 +220,7 @@ Example:
     request.set_member_id(flags->id);
     request.set_etag(flags->etag);
     flags->decision.Fill(&request);
-    registry::Member recognized;
-    grpc::Status status = s.Call(&Registry::Stub::RecognizeOfficial, request, &recognized);
-    if (!status.ok()) return s.FailChange(status, request.request_id());
-    return s.Show(recognized, [&](std::ostream& out) { PrintMember(out, recognized); });
+    return RunChange(s, &Registry::Stub::RecognizeOfficial, request, PrintMember);
   });
 }
 
@@ -264,10 +253,7 @@ Examples:
     request.set_reason(flags->reason);
     request.set_etag(flags->etag);
     flags->change.Fill(&request);
-    registry::Member ended;
-    grpc::Status status = s.Call(&Registry::Stub::EndMembership, request, &ended);
-    if (!status.ok()) return s.FailChange(status, request.request_id());
-    return s.Show(ended, [&](std::ostream& out) { PrintMember(out, ended); });
+    return RunChange(s, &Registry::Stub::EndMembership, request, PrintMember);
   });
 }
 
@@ -301,10 +287,7 @@ Examples:
     flags->person.Fill(request.mutable_member(), request.mutable_update_mask());
     request.set_etag(flags->etag);
     request.set_request_id(flags->request_id.value());
-    registry::Member updated;
-    grpc::Status status = s.Call(&Registry::Stub::UpdateMember, request, &updated);
-    if (!status.ok()) return s.FailChange(status, request.request_id());
-    return s.Show(updated, [&](std::ostream& out) { PrintMember(out, updated); });
+    return RunChange(s, &Registry::Stub::UpdateMember, request, PrintMember);
   });
 }
 

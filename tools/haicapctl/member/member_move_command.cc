@@ -2,6 +2,7 @@
 // registry by hand, as the transfers service does: for good, temporarily, or the return.
 #include <memory>
 
+#include "tools/haicapctl/core/change.h"
 #include "tools/haicapctl/core/flags.h"
 #include "tools/haicapctl/member/member_commands.h"
 #include "tools/haicapctl/member/member_views.h"
@@ -68,10 +69,7 @@ Examples:
     request.set_reference(flags->reference);
     request.set_etag(flags->etag);
     flags->change.Fill(&request);
-    registry::Member moved;
-    grpc::Status status = s.Call(&Registry::Stub::MoveMember, request, &moved);
-    if (!status.ok()) return s.FailChange(status, request.request_id());
-    return s.Show(moved, [&](std::ostream& out) { PrintMember(out, moved); });
+    return RunChange(s, &Registry::Stub::MoveMember, request, PrintMember);
   });
 }
 

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "tools/haicapctl/core/args.h"
+#include "tools/haicapctl/core/change.h"
 #include "tools/haicapctl/core/flags.h"
 #include "tools/haicapctl/org/org_commands.h"
 #include "tools/haicapctl/org/org_views.h"
@@ -61,10 +62,7 @@ Examples:
     org->set_admin_unit_code(flags->unit);
     org->set_upper_grassroots_powers(flags->upper_grassroots_powers);
     flags->change.Fill(&request);
-    registry::Organization created;
-    grpc::Status status = s.Call(&Registry::Stub::CreateOrganization, request, &created);
-    if (!status.ok()) return s.FailChange(status, request.request_id());
-    return s.Show(created, [&](std::ostream& out) { PrintOrganization(out, created); });
+    return RunChange(s, &Registry::Stub::CreateOrganization, request, PrintOrganization);
   });
 }
 
@@ -123,10 +121,7 @@ Examples:
     }
     request.set_etag(flags->etag);
     flags->change.Fill(&request);
-    registry::Organization updated;
-    grpc::Status status = s.Call(&Registry::Stub::UpdateOrganization, request, &updated);
-    if (!status.ok()) return s.FailChange(status, request.request_id());
-    return s.Show(updated, [&](std::ostream& out) { PrintOrganization(out, updated); });
+    return RunChange(s, &Registry::Stub::UpdateOrganization, request, PrintOrganization);
   });
 }
 
@@ -154,12 +149,10 @@ ward committee 57:
     for (const std::string& id : flags->ids) request.add_organization_ids(id);
     request.set_new_parent_id(flags->to);
     flags->change.Fill(&request);
-    registry::MoveOrganizationsResponse response;
-    grpc::Status status = s.Call(&Registry::Stub::MoveOrganizations, request, &response);
-    if (!status.ok()) return s.FailChange(status, request.request_id());
-    return s.Show(response, [&](std::ostream& out) {
-      OrganizationTable(response.organizations()).Print(out);
-    });
+    return RunChange(s, &Registry::Stub::MoveOrganizations, request,
+                     [](std::ostream& out, const registry::MoveOrganizationsResponse& response) {
+                       OrganizationTable(response.organizations()).Print(out);
+                     });
   });
 }
 
@@ -216,15 +209,13 @@ Examples:
       successor->set_admin_unit_code(flags->new_unit);
     }
     flags->change.Fill(&request);
-    registry::MergeOrganizationsResponse response;
-    grpc::Status status = s.Call(&Registry::Stub::MergeOrganizations, request, &response);
-    if (!status.ok()) return s.FailChange(status, request.request_id());
-    return s.Show(response, [&](std::ostream& out) {
-      out << "Successor:\n";
-      PrintOrganization(out, response.successor());
-      PrintOrganizations(out, "Merged", response.merged());
-      PrintOrganizations(out, "Moved to the successor", response.moved_children());
-    });
+    return RunChange(s, &Registry::Stub::MergeOrganizations, request,
+                     [](std::ostream& out, const registry::MergeOrganizationsResponse& response) {
+                       out << "Successor:\n";
+                       PrintOrganization(out, response.successor());
+                       PrintOrganizations(out, "Merged", response.merged());
+                       PrintOrganizations(out, "Moved to the successor", response.moved_children());
+                     });
   });
 }
 
@@ -247,10 +238,7 @@ Example:
     registry::DissolveOrganizationRequest request;
     request.set_id(flags->id);
     flags->change.Fill(&request);
-    registry::Organization dissolved;
-    grpc::Status status = s.Call(&Registry::Stub::DissolveOrganization, request, &dissolved);
-    if (!status.ok()) return s.FailChange(status, request.request_id());
-    return s.Show(dissolved, [&](std::ostream& out) { PrintOrganization(out, dissolved); });
+    return RunChange(s, &Registry::Stub::DissolveOrganization, request, PrintOrganization);
   });
 }
 

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "tools/haicapctl/core/args.h"
+#include "tools/haicapctl/core/change.h"
 #include "tools/haicapctl/core/flags.h"
 #include "tools/haicapctl/transfer/transfer_commands.h"
 #include "tools/haicapctl/transfer/transfer_views.h"
@@ -50,16 +51,6 @@ void AddReasonOption(CLI::App* command, std::string& reason, const std::string& 
 // --by ORG, required: the body acting.
 void AddByOption(CLI::App* command, std::string& organization, const std::string& help) {
   command->add_option("--by", organization, help)->required()->type_name("ORG");
-}
-
-// Sends a change and prints the transfer as it now stands.
-template <typename Request>
-int Change(Session& s, Session::Rpc<Transfers::Stub, Request, transfers::Transfer> rpc,
-           const Request& request) {
-  transfers::Transfer changed;
-  grpc::Status status = s.Call(rpc, request, &changed);
-  if (!status.ok()) return s.FailChange(status, request.request_id());
-  return s.Show(changed, [&](std::ostream& out) { PrintTransferSummary(out, changed); });
 }
 
 void AddCreate(CLI::App* transfer, Session& session) {
@@ -116,7 +107,7 @@ Examples:
     if (!flags->return_on.empty()) SetDate(flags->return_on, sent->mutable_expected_return_on());
     sent->set_for_study(flags->study);
     flags->decision.Fill(&request, sent);
-    return Change(s, &Transfers::Stub::CreateTransfer, request);
+    return RunChange(s, &Transfers::Stub::CreateTransfer, request, PrintTransferSummary);
   });
 }
 
@@ -139,7 +130,7 @@ void AddEndorse(CLI::App* transfer, Session& session) {
     request.set_organization_id(flags->organization);
     request.set_note(flags->note);
     flags->change.Fill(&request);
-    return Change(s, &Transfers::Stub::EndorseTransfer, request);
+    return RunChange(s, &Transfers::Stub::EndorseTransfer, request, PrintTransferSummary);
   });
 }
 
@@ -172,7 +163,7 @@ Examples:
     if (!flags->issued_on.empty())
       SetDate(flags->issued_on, request.mutable_letter()->mutable_issued_on());
     flags->change.Fill(&request);
-    return Change(s, &Transfers::Stub::IssueIntroduction, request);
+    return RunChange(s, &Transfers::Stub::IssueIntroduction, request, PrintTransferSummary);
   });
 }
 
@@ -201,7 +192,7 @@ Example:
     if (!flags->presented_on.empty()) SetDate(flags->presented_on, request.mutable_presented_on());
     if (!flags->effective.empty()) SetDate(flags->effective, request.mutable_effective_date());
     flags->change.Fill(&request);
-    return Change(s, &Transfers::Stub::ConfirmReceipt, request);
+    return RunChange(s, &Transfers::Stub::ConfirmReceipt, request, PrintTransferSummary);
   });
 }
 
@@ -222,7 +213,7 @@ void AddCancel(CLI::App* transfer, Session& session) {
     transfers::CancelTransferRequest request;
     request.set_reason(flags->reason);
     flags->change.Fill(&request);
-    return Change(s, &Transfers::Stub::CancelTransfer, request);
+    return RunChange(s, &Transfers::Stub::CancelTransfer, request, PrintTransferSummary);
   });
 }
 
@@ -245,7 +236,7 @@ void AddReject(CLI::App* transfer, Session& session) {
     request.set_organization_id(flags->organization);
     request.set_reason(flags->reason);
     flags->change.Fill(&request);
-    return Change(s, &Transfers::Stub::RejectTransfer, request);
+    return RunChange(s, &Transfers::Stub::RejectTransfer, request, PrintTransferSummary);
   });
 }
 
@@ -266,7 +257,7 @@ void AddReturn(CLI::App* transfer, Session& session) {
     transfers::EndTemporaryTransferRequest request;
     if (!flags->on.empty()) SetDate(flags->on, request.mutable_returned_on());
     flags->change.Fill(&request);
-    return Change(s, &Transfers::Stub::EndTemporaryTransfer, request);
+    return RunChange(s, &Transfers::Stub::EndTemporaryTransfer, request, PrintTransferSummary);
   });
 }
 
@@ -288,7 +279,7 @@ void AddOverdueReason(CLI::App* transfer, Session& session) {
     transfers::ReportOverdueReasonRequest request;
     request.set_reason(flags->reason);
     flags->change.Fill(&request);
-    return Change(s, &Transfers::Stub::ReportOverdueReason, request);
+    return RunChange(s, &Transfers::Stub::ReportOverdueReason, request, PrintTransferSummary);
   });
 }
 
