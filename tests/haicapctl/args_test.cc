@@ -1,4 +1,4 @@
-#include "tools/haicapctl/args.h"
+#include "tools/haicapctl/core/args.h"
 
 #include <set>
 

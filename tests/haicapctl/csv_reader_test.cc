@@ -1,4 +1,4 @@
-#include "tools/haicapctl/csv_reader.h"
+#include "tools/haicapctl/import/csv_reader.h"
 
 #include <sstream>
 

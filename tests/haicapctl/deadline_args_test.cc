@@ -1,4 +1,4 @@
-#include "tools/haicapctl/deadline_args.h"
+#include "tools/haicapctl/core/deadline_args.h"
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"

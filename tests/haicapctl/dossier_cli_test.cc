@@ -12,7 +12,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/haicapctl/fake_deadlines.h"
-#include "tools/haicapctl/args.h"
+#include "tools/haicapctl/core/args.h"
 
 namespace haicap::ctl {
 namespace {

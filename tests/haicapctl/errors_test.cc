@@ -1,4 +1,4 @@
-#include "tools/haicapctl/errors.h"
+#include "tools/haicapctl/core/errors.h"
 
 #include "common/errors.h"
 #include "gtest/gtest.h"

@@ -18,7 +18,7 @@
 #include "grpcpp/server_builder.h"
 #include "grpcpp/server_context.h"
 #include "gtest/gtest.h"
-#include "tools/haicapctl/app.h"
+#include "tools/haicapctl/core/app.h"
 
 namespace haicap::ctl {
 

@@ -1,13 +1,13 @@
 // The import files: header checks, blank rows, and how each column of a row lands in the
 // request or becomes a row error.
-#include "tools/haicapctl/import_rows.h"
+#include "tools/haicapctl/import/import_rows.h"
 
 #include <fstream>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "tools/haicapctl/args.h"
-#include "tools/haicapctl/import_file.h"
+#include "tools/haicapctl/core/args.h"
+#include "tools/haicapctl/import/import_file.h"
 
 namespace haicap::ctl {
 namespace {

@@ -1,4 +1,4 @@
-#include "tools/haicapctl/org_tree.h"
+#include "tools/haicapctl/org/org_tree.h"
 
 #include <sstream>
 

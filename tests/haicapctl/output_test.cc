@@ -1,4 +1,4 @@
-#include "tools/haicapctl/output.h"
+#include "tools/haicapctl/core/output.h"
 
 #include <sstream>
 
@@ -6,7 +6,7 @@
 #include "gtest/gtest.h"
 #include "haicap/deadlines/v1/deadlines.pb.h"
 #include "haicap/registry/v1/registry.pb.h"
-#include "tools/haicapctl/help_format.h"
+#include "tools/haicapctl/core/help_format.h"
 
 namespace haicap::ctl {
 namespace {

@@ -1,4 +1,4 @@
-#include "tools/haicapctl/progress.h"
+#include "tools/haicapctl/core/progress.h"
 
 #include <sstream>
 

@@ -1,7 +1,7 @@
 // haicapctl: the admin command line of the haicap services. See app.h.
 #include <iostream>
 
-#include "tools/haicapctl/app.h"
+#include "tools/haicapctl/core/app.h"
 
 int main(int argc, char** argv) {
   return haicap::ctl::RunHaicapctl(argc, argv, std::cout, std::cerr);
