@@ -61,6 +61,9 @@ TEST_F(ImportTest, RowsGoInFileOrderInBatchesOfTheGivenSize) {
     for (const auto& row : call.rows()) EXPECT_EQ(row.line(), ++line);
   }
   EXPECT_EQ(line, 1202);
+  // Each batch has a request id of its own, from one id for the run: a retry repeats nothing.
+  EXPECT_THAT(calls[0].request_id(), ::testing::EndsWith("-1"));
+  EXPECT_EQ(calls[1].request_id(), calls[0].request_id().substr(0, calls[0].request_id().size() - 1) + "2");
   const registry::MemberImportRow& first = calls[0].rows(0);
   EXPECT_EQ(first.organization_key(), "CB1");
   EXPECT_EQ(first.member().full_name(), "Nguyễn Văn 1");
@@ -93,7 +96,10 @@ TEST_F(ImportTest, DryRunSetsTheFlagAndSaysNothingWasWritten) {
   const std::string file = MemberFile(3);
   ASSERT_EQ(Run({"import", "members", file, "--dry-run", "--batch-size", "2"}), 0) << err_.str();
   ASSERT_EQ(fake_.member_imports().size(), 2u);
-  for (const auto& call : fake_.member_imports()) EXPECT_TRUE(call.dry_run());
+  for (const auto& call : fake_.member_imports()) {
+    EXPECT_TRUE(call.dry_run());
+    EXPECT_EQ(call.request_id(), "");  // nothing to deduplicate
+  }
   EXPECT_EQ(out_.str(),
             "Dry run: every row was checked, nothing was written.\n"
             "Would import:  3\n"
@@ -206,6 +212,17 @@ TEST_F(ImportTest, ARefusedBatchStopsTheImportAndSaysWhere) {
             "  the import stopped before line 2; the report above covers the rows before it. "
             "Running the same file again is safe: rows already imported are skipped.\n");
   EXPECT_THAT(out_.str(), StartsWith("Imported:   0\n"));
+}
+
+TEST_F(ImportTest, AnImportCutShortTellsTheRequestIdThatRetriesItSafely) {
+  fake_.FailWith(grpc::Status(grpc::StatusCode::UNAVAILABLE, "connection reset"));
+  EXPECT_EQ(Run({"import", "members", MemberFile(3), "--request-id", "phuc-loi-2026"}), 1);
+  EXPECT_THAT(err_.str(), HasSubstr("to retry safely, repeat the same command with --request-id phuc-loi-2026\n"));
+  fake_.FailWith(grpc::Status::OK);
+  err_.str("");
+  ASSERT_EQ(Run({"import", "members", MemberFile(3), "--request-id", "phuc-loi-2026"}), 0) << err_.str();
+  ASSERT_EQ(fake_.member_imports().size(), 1u);
+  EXPECT_EQ(fake_.member_imports()[0].request_id(), "phuc-loi-2026-1");
 }
 
 TEST_F(ImportTest, UnreadableFilesAreUsageErrorsAndNothingIsSent) {

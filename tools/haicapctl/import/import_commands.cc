@@ -4,8 +4,10 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
+#include "tools/haicapctl/core/flags.h"
 #include "tools/haicapctl/core/help_format.h"
 #include "tools/haicapctl/core/progress.h"
 #include "tools/haicapctl/import/import_file.h"
@@ -45,6 +47,8 @@ struct ImportFlags {
   std::string file;
   int batch_size = 500;
   bool dry_run = false;
+  // Batch n of the file is sent as "<id>-<n>": the same file, batch size and id repeat nothing.
+  RequestIdFlag request_id;
 };
 
 void AddImportFlags(CLI::App* cmd, ImportFlags& flags) {
@@ -58,6 +62,7 @@ void AddImportFlags(CLI::App* cmd, ImportFlags& flags) {
       ->type_name("ROWS");
   cmd->add_flag("--dry-run", flags.dry_run,
                 "Check every row with the registry and report, but write nothing");
+  flags.request_id.AddTo(cmd);
 }
 
 // What differs between the two imports.
@@ -72,7 +77,7 @@ struct Importer {
 
 // Sends the rows of the file in batches and prints the merged report.
 template <typename Request, typename Row>
-int RunImport(Session& s, const ImportFlags& flags, const Importer<Request, Row>& importer) {
+int RunImport(Session& s, ImportFlags& flags, const Importer<Request, Row>& importer) {
   absl::StatusOr<std::unique_ptr<ImportFile>> opened =
       ImportFile::Open(flags.file, importer.columns);
   if (!opened.ok()) {
@@ -93,8 +98,10 @@ int RunImport(Session& s, const ImportFlags& flags, const Importer<Request, Row>
   Request batch;
   batch.set_dry_run(flags.dry_run);
   grpc::Status status;
+  int batches = 0;
   auto send = [&] {
     if (batch.rows().empty()) return;
+    if (!flags.dry_run) batch.set_request_id(absl::StrCat(flags.request_id.value(), "-", ++batches));
     registry::ImportReport answer;
     status = s.Call(importer.rpc, batch, &answer);
     if (!status.ok()) return;
@@ -130,7 +137,11 @@ int RunImport(Session& s, const ImportFlags& flags, const Importer<Request, Row>
   }
   if (!status.ok()) {
     s.out().flush();
-    s.Fail(status);
+    if (flags.dry_run) {
+      s.Fail(status);
+    } else {
+      s.FailChange(status, flags.request_id.value());
+    }
     s.err() << "  the import stopped before line " << batch.rows(0).line()
             << "; the report above covers the rows before it. Running the same file again is "
                "safe: rows already imported are skipped.\n";
