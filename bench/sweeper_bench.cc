@@ -6,7 +6,7 @@
 // DossierBook from --threads threads; 60–250 working days, so every timer they arm lies months
 // ahead), then for each k in --due: creates k/2 dossiers of one working day, advances the clock
 // past their OVERDUE instant so that exactly k timers (a NEAR_DUE and an OVERDUE each) are due,
-// and times one tick as TimerSweeper runs it (FireDueTimers(512) until a round comes back short),
+// and times one tick as the server's SweepTimers runs it (FireDueTimers(512) until a round comes back short),
 // then one more tick with nothing due. RocksDB's perf context counts what each tick read.
 //
 // One JSON line per tick on stdout, a table on stderr.
@@ -53,7 +53,7 @@ using deadlines::DossierStore;
 
 constexpr char kActor[] = "haicap-bench-sweeper";
 constexpr char kProvinceCode[] = "01";
-// As TimerSweeper (services/deadlines/timer_sweeper.cc).
+// As SweepTimers (services/deadlines/deadlines_server.cc).
 constexpr size_t kTimersPerRound = 512;
 constexpr int64_t kMinWorkingDays = 60;
 constexpr int64_t kMaxWorkingDays = 250;
@@ -140,7 +140,7 @@ double ThreadCpuMs() {
   return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) / 1e6;
 }
 
-// One tick as TimerSweeper::Sweep does it.
+// One tick as SweepTimers does it.
 absl::StatusOr<Tick> RunTick(DossierBook& book) {
   Tick tick;
   rocksdb::get_perf_context()->Reset();

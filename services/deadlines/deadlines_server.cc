@@ -5,6 +5,25 @@
 #include "common/status_macros.h"
 
 namespace haicap::deadlines {
+namespace {
+
+// Timers fired per batch of work; a backlog (after downtime) drains batch after batch.
+constexpr size_t kTimersPerRound = 512;
+
+// One round of the sweeper: interrupted due-date recomputations, then the timers already due
+// (keyed by instant: never a scan of every open dossier). Failures are logged and retried next round.
+void SweepTimers(DossierBook& book) {
+  if (absl::Status recomputed = book.RecomputePending(); !recomputed.ok()) {
+    LogError("due-date recompute failed", {{"error", recomputed.ToString()}});
+  }
+  for (;;) {
+    absl::StatusOr<size_t> fired = book.FireDueTimers(kTimersPerRound);
+    if (!fired.ok()) LogError("timer sweep failed", {{"error", fired.status().ToString()}});
+    if (!fired.ok() || *fired < kTimersPerRound) break;
+  }
+}
+
+}  // namespace
 
 absl::StatusOr<std::unique_ptr<DeadlinesServer>> DeadlinesServer::Start(const server::ServerOptions& options,
                                                                         const Clock* clock, Tuning tuning) {
@@ -28,7 +47,7 @@ absl::StatusOr<std::unique_ptr<DeadlinesServer>> DeadlinesServer::Start(const se
       LogError("due-date recompute failed; the sweeper retries", {{"error", done.ToString()}});
     }
   });
-  s->sweeper_ = std::make_unique<TimerSweeper>(dossiers, tuning.sweep_interval);
+  s->sweeper_ = std::make_unique<PeriodicTask>(tuning.sweep_interval, [dossiers] { SweepTimers(*dossiers); });
   s->pool_ = std::make_unique<server::WorkerPool>(options.workers);
   s->service_ = std::make_unique<DeadlinesService>(s->calendars_.get(), dossiers, s->dossier_store_.get(), &s->hub_,
                                                    s->pool_.get());

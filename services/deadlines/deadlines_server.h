@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "common/periodic_task.h"
 #include "common/clock.h"
 #include "common/server/server_host.h"
 #include "common/server/worker_pool.h"
@@ -17,7 +18,6 @@
 #include "services/deadlines/dossier_book.h"
 #include "services/deadlines/dossier_store.h"
 #include "services/deadlines/event_hub.h"
-#include "services/deadlines/timer_sweeper.h"
 #include "services/registry/gazetteer/gazetteer.h"
 
 namespace haicap::deadlines {
@@ -55,7 +55,8 @@ class DeadlinesServer {
   std::unique_ptr<CalendarBook> calendars_;
   EventHub hub_;
   std::unique_ptr<DossierBook> dossiers_;
-  std::unique_ptr<TimerSweeper> sweeper_;
+  // Turns due timers into events and finishes interrupted recomputations (SweepTimers).
+  std::unique_ptr<PeriodicTask> sweeper_;
   std::unique_ptr<server::WorkerPool> pool_;
   std::unique_ptr<DeadlinesService> service_;
   std::unique_ptr<server::ServerHost> host_;

@@ -8,6 +8,17 @@ namespace {
 
 constexpr char kClockEventsCursor[] = "deadlines-events";
 
+// Run at start and then every interval, so that a probation ending today has its recognition clock
+// within one interval. Failures are logged and retried at the next run.
+void StartRecognitionRound(OrganizationRegistry& registry) {
+  absl::StatusOr<int> started = registry.StartRecognitionClocks();
+  if (!started.ok()) {
+    LogError("recognition clocks not started", {{"error", std::string(started.status().message())}});
+  } else if (*started > 0) {
+    LogInfo("recognition clocks started", {{"members", *started}});
+  }
+}
+
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<RegistryServer>> RegistryServer::Start(const server::ServerOptions& options,
@@ -40,7 +51,11 @@ absl::StatusOr<std::unique_ptr<RegistryServer>> RegistryServer::Start(const serv
         channel);
   }
   s->registry_ = std::make_unique<OrganizationRegistry>(s->store_.get(), s->gazetteer_.get(), clock, s->clocks_.get());
-  if (s->clocks_) s->starter_ = std::make_unique<RecognitionStarter>(s->registry_.get(), tuning.recognition_interval);
+  if (s->clocks_) {
+    OrganizationRegistry* registry = s->registry_.get();
+    s->starter_ = std::make_unique<PeriodicTask>(tuning.recognition_interval,
+                                                 [registry] { StartRecognitionRound(*registry); });
+  }
   s->pool_ = std::make_unique<server::WorkerPool>(options.workers);
   s->service_ = std::make_unique<RegistryService>(s->registry_.get(), s->gazetteer_.get(), s->pool_.get());
   ASSIGN_OR_RETURN(s->host_, server::ServerHost::Start(options.listen, {s->service_.get()}, {kRegistryServiceName}));

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "absl/status/statusor.h"
+#include "common/periodic_task.h"
 #include "common/clock.h"
 #include "common/deadlines/event_watcher.h"
 #include "common/outbox/outbox.h"
@@ -15,7 +16,6 @@
 #include "services/registry/gazetteer/gazetteer.h"
 #include "services/registry/member_clocks.h"
 #include "services/registry/organization_registry.h"
-#include "services/registry/recognition_starter.h"
 #include "services/registry/registry_service.h"
 #include "services/registry/registry_store.h"
 
@@ -53,7 +53,8 @@ class RegistryServer {
   std::unique_ptr<MemberClocks> clocks_;
   std::unique_ptr<deadlines::EventWatcher> clock_events_;  // follows the clocks' DUE_CHANGED
   std::unique_ptr<OrganizationRegistry> registry_;
-  std::unique_ptr<RecognitionStarter> starter_;
+  // Starts the recognition clocks of probations that have ended (StartRecognitionRound).
+  std::unique_ptr<PeriodicTask> starter_;
   std::unique_ptr<server::WorkerPool> pool_;
   std::unique_ptr<RegistryService> service_;
   std::unique_ptr<server::ServerHost> host_;
