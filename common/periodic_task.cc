@@ -7,20 +7,19 @@ PeriodicTask::PeriodicTask(absl::Duration interval, std::function<void()> work)
 
 PeriodicTask::~PeriodicTask() {
   {
-    std::lock_guard lock(mu_);
-    stopping_ = true;
+    absl::MutexLock lock(&mu_);
+    stopping_ = true;  // the unlock wakes Run's wait: its condition is stopping_
   }
-  wake_.notify_all();
   thread_.join();
 }
 
 void PeriodicTask::Run() {
-  std::unique_lock lock(mu_);
+  absl::MutexLock lock(&mu_);
   while (!stopping_) {
-    lock.unlock();
+    mu_.Unlock();
     work_();
-    lock.lock();
-    wake_.wait_for(lock, absl::ToChronoNanoseconds(interval_), [this] { return stopping_; });
+    mu_.Lock();
+    mu_.AwaitWithTimeout(absl::Condition(&stopping_), interval_);
   }
 }
 

@@ -2,11 +2,11 @@
 // The background sweeps of the services (timers, recognition clocks) are built on it.
 #pragma once
 
-#include <condition_variable>
 #include <functional>
-#include <mutex>
 #include <thread>
 
+#include "absl/base/thread_annotations.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 
 namespace haicap {
@@ -20,14 +20,13 @@ class PeriodicTask {
   PeriodicTask& operator=(const PeriodicTask&) = delete;
 
  private:
-  void Run();
+  void Run() ABSL_LOCKS_EXCLUDED(mu_);
 
   absl::Duration interval_;
   std::function<void()> work_;
-  std::mutex mu_;
-  std::condition_variable wake_;
-  bool stopping_ = false;  // guarded by mu_
-  std::thread thread_;     // last: starts once the rest is set
+  absl::Mutex mu_;
+  bool stopping_ ABSL_GUARDED_BY(mu_) = false;  // waited for with mu_.AwaitWithTimeout
+  std::thread thread_;  // last: starts once the rest is set
 };
 
 }  // namespace haicap

@@ -7,6 +7,8 @@ set -euo pipefail
 packages=(
   # toolchain
   build-essential cmake ninja-build ccache pkg-config
+  # clang++ (Debian's clang 14) for scripts/thread_safety.sh, the -Wthread-safety check
+  clang
   # libraries the build links against
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler librocksdb-dev libabsl-dev
   libicu-dev libcli11-dev nlohmann-json3-dev

@@ -1,13 +1,12 @@
 #include "common/deadlines/event_watcher.h"
 
-#include <chrono>
-
+#include "absl/time/time.h"
 #include "common/logging.h"
 
 namespace haicap::deadlines {
 namespace {
 
-constexpr auto kReconnectDelay = std::chrono::seconds(1);
+constexpr absl::Duration kReconnectDelay = absl::Seconds(1);
 
 }  // namespace
 
@@ -21,19 +20,18 @@ EventWatcher::EventWatcher(std::string actor, v1::WatchEventsRequest filter, Hoo
 
 EventWatcher::~EventWatcher() {
   {
-    std::lock_guard lock(mu_);
-    stopping_ = true;
+    absl::MutexLock lock(&mu_);
+    stopping_ = true;  // the unlock wakes Run's wait: its condition is stopping_
     if (context_ != nullptr) context_->TryCancel();
   }
-  stopped_.notify_all();
   thread_.join();
 }
 
 void EventWatcher::Run() {
   for (;;) {
     WatchOnce();
-    std::unique_lock lock(mu_);
-    if (stopped_.wait_for(lock, kReconnectDelay, [this] { return stopping_; })) return;
+    absl::MutexLock lock(&mu_);
+    if (mu_.AwaitWithTimeout(absl::Condition(&stopping_), kReconnectDelay)) return;
   }
 }
 
@@ -46,7 +44,7 @@ void EventWatcher::WatchOnce() {
   grpc::ClientContext context;
   context.AddMetadata("x-haicap-actor", actor_);
   {
-    std::lock_guard lock(mu_);
+    absl::MutexLock lock(&mu_);
     if (stopping_) return;
     context_ = &context;
   }
@@ -62,7 +60,7 @@ void EventWatcher::WatchOnce() {
     }
   }
   const grpc::Status status = reader->Finish();
-  std::lock_guard lock(mu_);
+  absl::MutexLock lock(&mu_);
   context_ = nullptr;
   if (!stopping_) LogWarning("deadlines event stream ended; reconnecting", {{"error", status.error_message()}});
 }

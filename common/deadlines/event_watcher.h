@@ -4,14 +4,14 @@
 // is away; events are handled one at a time, in cursor order.
 #pragma once
 
-#include <condition_variable>
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <thread>
 
+#include "absl/base/thread_annotations.h"
 #include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
 #include "grpcpp/grpcpp.h"
 #include "haicap/deadlines/v1/deadlines.grpc.pb.h"
 
@@ -34,18 +34,17 @@ class EventWatcher {
   ~EventWatcher();
 
  private:
-  void Run();
+  void Run() ABSL_LOCKS_EXCLUDED(mu_);
   // One stream from the stored cursor until it breaks or is cancelled.
-  void WatchOnce();
+  void WatchOnce() ABSL_LOCKS_EXCLUDED(mu_);
 
   const std::string actor_;
   const v1::WatchEventsRequest filter_;
   const Hooks hooks_;
   std::unique_ptr<v1::Deadlines::Stub> stub_;
-  std::mutex mu_;
-  std::condition_variable stopped_;
-  bool stopping_ = false;                  // guarded by mu_
-  grpc::ClientContext* context_ = nullptr;  // the open stream's, guarded by mu_
+  absl::Mutex mu_;
+  bool stopping_ ABSL_GUARDED_BY(mu_) = false;  // Run waits for it between streams
+  grpc::ClientContext* context_ ABSL_GUARDED_BY(mu_) = nullptr;  // the open stream's
   std::thread thread_;
 };
 

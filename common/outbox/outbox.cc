@@ -101,15 +101,12 @@ absl::Status Outbox::Enqueue(rocksdb::WriteBatch* batch, const OutboxMessage& me
 }
 
 void Outbox::Notify() {
-  {
-    std::lock_guard lock(wake_mu_);
-    notified_ = true;
-  }
-  wake_.notify_all();
+  absl::MutexLock lock(&wake_mu_);
+  notified_ = true;  // the unlock wakes the delivery thread: Woken() is true
 }
 
 void Outbox::Route(const std::string& destination, Handler handler) {
-  std::lock_guard round(round_mu_);
+  absl::MutexLock round(&round_mu_);
   routes_[destination] = std::move(handler);
 }
 
@@ -119,27 +116,25 @@ void Outbox::Start() {
 
 void Outbox::Stop() {
   {
-    std::lock_guard lock(wake_mu_);
-    stopping_ = true;
+    absl::MutexLock lock(&wake_mu_);
+    stopping_ = true;  // the unlock wakes the delivery thread: Woken() is true
   }
-  wake_.notify_all();
   if (thread_.joinable()) thread_.join();
 }
 
 void Outbox::Run() {
-  std::unique_lock lock(wake_mu_);
+  absl::MutexLock lock(&wake_mu_);
   while (!stopping_) {
     notified_ = false;  // a Notify() from now on runs another round
-    lock.unlock();
+    wake_mu_.Unlock();
     DeliverDue().IgnoreError();  // every failure is logged where it happens
-    lock.lock();
-    wake_.wait_for(lock, absl::ToChronoNanoseconds(options_.poll_interval),
-                   [this] { return notified_ || stopping_; });
+    wake_mu_.Lock();
+    wake_mu_.AwaitWithTimeout(absl::Condition(this, &Outbox::Woken), options_.poll_interval);
   }
 }
 
 absl::Status Outbox::DeliverDue() {
-  std::lock_guard round(round_mu_);
+  absl::MutexLock round(&round_mu_);
   absl::Status first_error;
   std::set<std::string> held;  // destinations whose earliest message waits: later ones wait too
   std::unique_ptr<rocksdb::Iterator> it = db_->Scan(cf_, AreaPrefix(kPending));

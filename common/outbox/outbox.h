@@ -32,19 +32,19 @@
 #pragma once
 
 #include <atomic>
-#include <condition_variable>
 #include <functional>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <random>
 #include <string>
 #include <string_view>
 #include <thread>
 #include <vector>
 
+#include "absl/base/thread_annotations.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "common/clock.h"
 #include "common/outbox/delivery_result.h"
@@ -85,22 +85,22 @@ class Outbox {
   // Thread-safe.
   absl::Status Enqueue(rocksdb::WriteBatch* batch, const OutboxMessage& message);
   // Wakes the delivery thread; call after committing a batch with messages. Thread-safe.
-  void Notify();
+  void Notify() ABSL_LOCKS_EXCLUDED(wake_mu_);
 
   // Delivers the messages for `destination` with `handler` (replacing an earlier route).
   // Thread-safe; waits for a round in progress.
-  void Route(const std::string& destination, Handler handler);
+  void Route(const std::string& destination, Handler handler) ABSL_LOCKS_EXCLUDED(round_mu_);
   // Starts the delivery thread, which runs a round at once (messages left by an earlier run).
   // Call once.
   void Start();
   // Joins the delivery thread after the handler in progress returns; the rest of the round is left
   // for the next run. No round runs afterwards. Idempotent.
-  void Stop();
+  void Stop() ABSL_LOCKS_EXCLUDED(wake_mu_);
 
   // Runs one delivery round now, in the calling thread (the delivery thread calls it too; rounds
   // never overlap). Every failure is logged; the first outcome that could not be recorded (storage
   // or follow-up error) is returned, and its message stays pending as it was.
-  absl::Status DeliverDue();
+  absl::Status DeliverDue() ABSL_LOCKS_EXCLUDED(round_mu_);
 
   // The messages waiting for delivery, in enqueue order.
   absl::StatusOr<std::vector<OutboxMessage>> Pending() const;
@@ -113,11 +113,14 @@ class Outbox {
 
   absl::StatusOr<std::vector<OutboxMessage>> List(std::string_view area) const;
   // Runs the handler routed for `message`'s destination; Retry when there is none.
-  DeliveryResult Attempt(const OutboxMessage& message);
+  DeliveryResult Attempt(const OutboxMessage& message) ABSL_EXCLUSIVE_LOCKS_REQUIRED(round_mu_);
   // Commits `result` for `message`, with its follow-up when it has one.
-  absl::Status Record(const OutboxMessage& message, const DeliveryResult& result);
-  absl::Duration Backoff(int attempts);
-  void Run();
+  absl::Status Record(const OutboxMessage& message, const DeliveryResult& result)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(round_mu_);
+  absl::Duration Backoff(int attempts) ABSL_EXCLUSIVE_LOCKS_REQUIRED(round_mu_);
+  // What the delivery thread waits for between rounds (besides the poll interval).
+  bool Woken() const ABSL_EXCLUSIVE_LOCKS_REQUIRED(wake_mu_) { return notified_ || stopping_; }
+  void Run() ABSL_LOCKS_EXCLUDED(wake_mu_);
 
   storage::Database* db_;
   rocksdb::ColumnFamilyHandle* cf_;
@@ -125,13 +128,12 @@ class Outbox {
   OutboxOptions options_;
   std::atomic<uint64_t> last_sequence_;
 
-  std::mutex round_mu_;                    // one round at a time
-  std::map<std::string, Handler> routes_;  // guarded by round_mu_
-  std::mt19937_64 jitter_;                 // guarded by round_mu_
+  absl::Mutex round_mu_;  // one round at a time
+  std::map<std::string, Handler> routes_ ABSL_GUARDED_BY(round_mu_);
+  std::mt19937_64 jitter_ ABSL_GUARDED_BY(round_mu_);
 
-  std::mutex wake_mu_;
-  std::condition_variable wake_;
-  bool notified_ = false;               // guarded by wake_mu_
+  absl::Mutex wake_mu_;  // the delivery thread waits on it for Woken()
+  bool notified_ ABSL_GUARDED_BY(wake_mu_) = false;
   std::atomic<bool> stopping_ = false;  // set under wake_mu_, read by rounds without it
   std::thread thread_;
 };

@@ -22,7 +22,7 @@ absl::Status ValidateRequestId(std::string_view request_id, std::string_view fie
   return absl::OkStatus();
 }
 
-std::mutex& IdempotencyStore::StripeFor(std::string_view method, std::string_view request_id) {
+absl::Mutex& IdempotencyStore::StripeFor(std::string_view method, std::string_view request_id) {
   size_t h = std::hash<std::string_view>()(method) * 31 + std::hash<std::string_view>()(request_id);
   return stripes_[h % stripes_.size()];
 }

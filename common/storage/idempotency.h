@@ -8,13 +8,13 @@
 
 #include <array>
 #include <functional>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
 #include "common/status_macros.h"
 #include "common/storage/database.h"
 #include "rocksdb/write_batch.h"
@@ -37,9 +37,9 @@ class IdempotencyStore {
   template <typename Response>
   absl::StatusOr<Response> Run(std::string_view method, std::string_view request_id,
                                const std::function<absl::StatusOr<Response>(rocksdb::WriteBatch*)>& mutate) {
-    std::unique_lock<std::mutex> lock;
+    // The id's stripe, held until the batch is committed; none without an id.
+    absl::MutexLockMaybe lock(request_id.empty() ? nullptr : &StripeFor(method, request_id));
     if (!request_id.empty()) {
-      lock = std::unique_lock<std::mutex>(StripeFor(method, request_id));
       ASSIGN_OR_RETURN(std::optional<Response> recorded, Find<Response>(method, request_id));
       if (recorded) return *std::move(recorded);
     }
@@ -64,14 +64,16 @@ class IdempotencyStore {
   }
 
  private:
-  std::mutex& StripeFor(std::string_view method, std::string_view request_id);
+  absl::Mutex& StripeFor(std::string_view method, std::string_view request_id);
   absl::StatusOr<std::optional<std::string>> Recorded(std::string_view method, std::string_view request_id) const;
   void Record(rocksdb::WriteBatch* batch, std::string_view method, std::string_view request_id,
               const std::string& response);
 
   Database* db_;
   rocksdb::ColumnFamilyHandle* cf_;
-  std::array<std::mutex, 64> stripes_;
+  // Serialise the calls with one (method, request_id); they guard stored records, not members, so
+  // nothing here is ABSL_GUARDED_BY them.
+  std::array<absl::Mutex, 64> stripes_;
 };
 
 }  // namespace haicap::storage

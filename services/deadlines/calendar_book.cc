@@ -1,6 +1,5 @@
 #include "services/deadlines/calendar_book.h"
 
-#include <mutex>
 #include <set>
 
 #include "absl/strings/str_cat.h"
@@ -56,7 +55,7 @@ absl::StatusOr<std::unique_ptr<CalendarBook>> CalendarBook::Open(CalendarStore* 
   ASSIGN_OR_RETURN(std::vector<v1::Calendar> stored, store->ReadAll());
   std::map<std::string, v1::Calendar> calendars;
   for (auto& c : stored) calendars[c.id()] = std::move(c);
-  std::unique_lock lock(book->mu_);
+  absl::MutexLock lock(&book->mu_);
   if (!calendars.count(kNationalCalendarId)) {
     // First start: the national calendar's decisions come from the shipped data (data/calendars/).
     v1::Calendar national;
@@ -170,7 +169,7 @@ std::vector<std::string> CalendarBook::WithDependents(const std::string& id) con
 
 absl::StatusOr<std::shared_ptr<const WorkingCalendar>> CalendarBook::Find(const std::string& id,
                                                                           std::string_view field) const {
-  std::shared_lock lock(mu_);
+  absl::ReaderMutexLock lock(&mu_);
   auto it = working_.find(id);
   if (it == working_.end()) {
     return NotFound("CALENDAR_NOT_FOUND", absl::StrCat(std::string(field), ": no calendar ", id));
@@ -203,7 +202,7 @@ absl::StatusOr<v1::Calendar> CalendarBook::Get(const v1::GetCalendarRequest& req
   if (request.year() != 0 && (request.year() < kMinYear || request.year() > kMaxYear)) {
     return InvalidArgument("year", "is not a plausible year");
   }
-  std::shared_lock lock(mu_);
+  absl::ReaderMutexLock lock(&mu_);
   auto it = calendars_.find(request.id());
   if (it == calendars_.end()) return NotFound("CALENDAR_NOT_FOUND", absl::StrCat("no calendar ", request.id()));
   if (request.year() != 0) return WithEtag(YearView(it->second, *working_.at(request.id()), request.year()));
@@ -211,7 +210,7 @@ absl::StatusOr<v1::Calendar> CalendarBook::Get(const v1::GetCalendarRequest& req
 }
 
 v1::ListCalendarsResponse CalendarBook::List() const {
-  std::shared_lock lock(mu_);
+  absl::ReaderMutexLock lock(&mu_);
   v1::ListCalendarsResponse response;
   for (const auto& [id, calendar] : calendars_) {
     v1::Calendar header = WithEtag(calendar);
@@ -241,7 +240,7 @@ absl::StatusOr<v1::Calendar> CalendarBook::Create(const v1::CreateCalendarReques
   RETURN_IF_ERROR(errors.Result());
   return store_->idempotency().Run<v1::Calendar>("CreateCalendar", request.request_id(),
                                                  [&](rocksdb::WriteBatch* batch) -> absl::StatusOr<v1::Calendar> {
-    std::unique_lock lock(mu_);
+    absl::MutexLock lock(&mu_);
     if (calendars_.count(c.id())) return AlreadyExists("CALENDAR_EXISTS", absl::StrCat("calendar ", c.id(), " exists"));
     if (!calendars_.count(c.base_calendar_id())) {
       return NotFound("CALENDAR_NOT_FOUND", absl::StrCat("calendar.base_calendar_id: no calendar ", c.base_calendar_id()));
@@ -284,7 +283,7 @@ absl::StatusOr<v1::Calendar> CalendarBook::UpsertDays(const v1::UpsertCalendarDa
   RETURN_IF_ERROR(errors.Result());
   absl::StatusOr<v1::Calendar> changed = store_->idempotency().Run<v1::Calendar>("UpsertCalendarDays", request.request_id(),
                                                  [&](rocksdb::WriteBatch* batch) -> absl::StatusOr<v1::Calendar> {
-    std::unique_lock lock(mu_);
+    absl::MutexLock lock(&mu_);
     auto it = calendars_.find(request.calendar_id());
     if (it == calendars_.end()) return NotFound("CALENDAR_NOT_FOUND", absl::StrCat("no calendar ", request.calendar_id()));
     if (!request.etag().empty() && request.etag() != absl::StrCat(it->second.revision())) {

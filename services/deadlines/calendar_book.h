@@ -8,11 +8,12 @@
 #include <functional>
 #include <map>
 #include <memory>
-#include <shared_mutex>
 #include <string>
 #include <vector>
 
+#include "absl/base/thread_annotations.h"
 #include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
 #include "common/clock.h"
 #include "haicap/deadlines/v1/deadlines.pb.h"
 #include "services/deadlines/calendar/working_calendar.h"
@@ -58,26 +59,26 @@ class CalendarBook {
   CalendarBook(CalendarStore* store, const Clock* clock) : store_(store), clock_(clock) {}
   // The snapshots of `calendars`, bases first.
   static absl::StatusOr<WorkingCalendars> Build(const std::map<std::string, v1::Calendar>& calendars);
-  // Replaces the calendars and rebuilds every snapshot. Callers hold mu_.
-  absl::Status Install(std::map<std::string, v1::Calendar> calendars);
+  // Replaces the calendars and rebuilds every snapshot.
+  absl::Status Install(std::map<std::string, v1::Calendar> calendars) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   // Adds the shipped years "VN" has not decided: their days on dates without a stored day, and the
-  // years to decided_years, in one change. Callers hold mu_.
-  absl::Status MergeShippedYears(const std::vector<OfficialYear>& shipped);
+  // years to decided_years, in one change.
+  absl::Status MergeShippedYears(const std::vector<OfficialYear>& shipped) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   // `calendar` with the days in force in `year` on `working` (its snapshot), as GetCalendar answers.
   static v1::Calendar YearView(const v1::Calendar& calendar, const WorkingCalendar& working, int year);
-  // Writes `calendar` and `change` durably, then installs the new state. Callers hold mu_.
+  // Writes `calendar` and `change` durably, then installs the new state.
   absl::Status Commit(const v1::Calendar& calendar, v1::CalendarChange change, const std::string& actor,
-                      const std::string& request_id, rocksdb::WriteBatch* batch);
+                      const std::string& request_id, rocksdb::WriteBatch* batch) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
 
-  // `id` and every calendar layered on it, directly or not. Callers hold mu_.
-  std::vector<std::string> WithDependents(const std::string& id) const;
+  // `id` and every calendar layered on it, directly or not (mu_ held, shared at least).
+  std::vector<std::string> WithDependents(const std::string& id) const ABSL_SHARED_LOCKS_REQUIRED(mu_);
 
   CalendarStore* store_;
   const Clock* clock_;
   std::function<void()> days_changed_;
-  mutable std::shared_mutex mu_;
-  std::map<std::string, v1::Calendar> calendars_;                          // guarded by mu_
-  WorkingCalendars working_;                                               // guarded by mu_
+  mutable absl::Mutex mu_;  // reader lock for reads, writer lock for changes
+  std::map<std::string, v1::Calendar> calendars_ ABSL_GUARDED_BY(mu_);
+  WorkingCalendars working_ ABSL_GUARDED_BY(mu_);
 };
 
 }  // namespace haicap::deadlines

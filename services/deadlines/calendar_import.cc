@@ -2,10 +2,9 @@
 // (and, on "VN", the rule's provisional days of it). The plan is made under the shared lock, the
 // dossiers it moves are previewed without any lock, and the commit checks that the calendar did
 // not change in between.
+#include <algorithm>
 #include <map>
-#include <mutex>
 #include <set>
-#include <shared_mutex>
 
 #include "absl/strings/str_cat.h"
 #include "common/civil_date.h"
@@ -68,7 +67,7 @@ absl::StatusOr<v1::ImportCalendarYearResponse> CalendarBook::ImportYear(const v1
     v1::CalendarChange change;
     WorkingCalendars moved_calendars;
     {
-      std::shared_lock lock(mu_);
+      absl::ReaderMutexLock lock(&mu_);
       auto it = calendars_.find(id);
       if (it == calendars_.end()) return NotFound("CALENDAR_NOT_FOUND", absl::StrCat("calendar_id: no calendar ", id));
       if (!request.etag().empty() && request.etag() != absl::StrCat(it->second.revision())) {
@@ -119,7 +118,7 @@ absl::StatusOr<v1::ImportCalendarYearResponse> CalendarBook::ImportYear(const v1
     response.set_moved_count(static_cast<int32_t>(moved.size()));
     for (size_t i = 0; i < moved.size() && i < kMaxMovedListed; ++i) *response.add_moved() = std::move(moved[i]);
     if (request.validate_only()) return response;
-    std::unique_lock lock(mu_);
+    absl::MutexLock lock(&mu_);
     if (calendars_.at(id).revision() != next.revision()) {
       return Aborted("CALENDAR_CHANGED", absl::StrCat("calendar ", id, " changed during the import: run it again"));
     }

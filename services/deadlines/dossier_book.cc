@@ -1,6 +1,7 @@
 #include "services/deadlines/dossier_book.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "absl/strings/str_cat.h"
 #include "common/change/etag.h"
@@ -69,7 +70,11 @@ absl::StatusOr<std::unique_ptr<DossierBook>> DossierBook::Open(DossierStore* sto
                                                                const Clock* clock, EventHub* hub) {
   std::unique_ptr<DossierBook> book(new DossierBook(store, calendars, gazetteer, clock, hub));
   RETURN_IF_ERROR(book->ids_.ResumeAfterLastIn(*store->db(), store->dossiers_family()));
-  ASSIGN_OR_RETURN(book->last_cursor_, store->LastCursor());
+  ASSIGN_OR_RETURN(const int64_t last_cursor, store->LastCursor());
+  {
+    absl::MutexLock lock(&book->events_mu_);  // uncontended: no other thread has the book yet
+    book->last_cursor_ = last_cursor;
+  }
   return book;
 }
 
@@ -178,8 +183,11 @@ absl::StatusOr<v1::Dossier> DossierBook::Mutate(std::string_view method, const s
   if (occurred_at != nullptr) errors.Add(CheckInstant(*occurred_at, "occurred_at"));
   RETURN_IF_ERROR(errors.Result());
   // Taken when the change moves a running dossier's due instant, until its batch (with the
-  // DUE_CHANGED event) is committed, so that cursors are committed in order.
-  std::unique_lock events(events_mu_, std::defer_lock);
+  // DUE_CHANGED event) is committed, so that cursors are committed in order: taken inside `stage`
+  // and released here, after the kernel returns. The analysis cannot follow a lock that outlives
+  // the lambda taking it, so the MutexLock is kept in an optional it does not see into, and
+  // AssertHeld (a check at run time too) tells it where events_mu_ is held.
+  std::optional<absl::MutexLock> events;
   int64_t cursor = 0;
   absl::StatusOr<v1::Dossier> result = kernel_.Run<v1::Dossier>({method, request_id}, ChangeLock{&dossier_locks_.For(id)},
                                                                 [&](rocksdb::WriteBatch* batch) -> absl::StatusOr<v1::Dossier> {
@@ -211,7 +219,8 @@ absl::StatusOr<v1::Dossier> DossierBook::Mutate(std::string_view method, const s
       if (before->dossier().has_due_at()) *change.mutable_due_at_before() = before->dossier().due_at();
       *change.mutable_due_at_after() = after.dossier().due_at();
       if (before->dossier().has_due_at() && IsRunning(after.dossier().status())) {
-        events.lock();
+        events.emplace(&events_mu_);
+        events_mu_.AssertHeld();
         cursor = last_cursor_ + 1;
         store_->PutEvent(batch, EventOf(after.dossier(), v1::DUE_CHANGED, cursor, at));
       }
@@ -219,9 +228,10 @@ absl::StatusOr<v1::Dossier> DossierBook::Mutate(std::string_view method, const s
     Stage(batch, &*before, after, std::move(change), *calendar);
     return WithEtag(after.dossier());
   });
-  if (events.owns_lock()) {
+  if (events) {
+    events_mu_.AssertHeld();
     if (result.ok()) last_cursor_ = cursor;
-    events.unlock();
+    events.reset();  // unlocks
     hub_->Notify();
   }
   return result;

@@ -9,12 +9,13 @@
 #include <functional>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "absl/base/thread_annotations.h"
 #include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
 #include "common/change/assigned_ids.h"
 #include "common/change/change_kernel.h"
 #include "common/change/striped_locks.h"
@@ -46,10 +47,10 @@ class DossierBook {
 
   // Turns up to `limit` timers due by now into events (each exactly once: the timer's deletion and
   // the event are one batch). Returns how many were looked at; less than `limit` means none is left.
-  absl::StatusOr<size_t> FireDueTimers(size_t limit);
+  absl::StatusOr<size_t> FireDueTimers(size_t limit) ABSL_LOCKS_EXCLUDED(events_mu_);
   // Recomputes the due dates of the open dossiers on calendars whose days changed (marked by
   // CalendarStore::MarkRecompute), then clears the marks.
-  absl::Status RecomputePending();
+  absl::Status RecomputePending() ABSL_LOCKS_EXCLUDED(recompute_mu_, events_mu_);
   // The open dossiers whose due instants would move if `calendars` (by id) replaced the calendars
   // they are on: ImportCalendarYear's dry run. Reads only; does not use the CalendarBook.
   absl::StatusOr<std::vector<v1::MovedDossier>> PreviewMoves(
@@ -76,7 +77,7 @@ class DossierBook {
   // occurred_at checks, `mutate`, then Stage and commit; DUE_CHANGED when the due instant moves.
   absl::StatusOr<v1::Dossier> Mutate(std::string_view method, const std::string& id, const std::string& request_id,
                                      const std::string& etag, const google::protobuf::Timestamp* occurred_at,
-                                     const std::string& actor, const MutateFn& mutate);
+                                     const std::string& actor, const MutateFn& mutate) ABSL_LOCKS_EXCLUDED(events_mu_);
   // `before` recomputed on `calendar` (due instant and due_provisional), or nullopt when there is
   // none, it is not open, or nothing changes.
   absl::StatusOr<std::optional<internal::DossierRecord>> Recomputed(
@@ -100,9 +101,9 @@ class DossierBook {
   change::AssignedIds ids_{"DS-"};
   change::StripedLocks<256> dossier_locks_;  // changes to one dossier run one at a time
   change::ChangeKernel kernel_;
-  std::mutex recompute_mu_;  // one RecomputePending at a time
-  std::mutex events_mu_;     // orders event cursors with their commits
-  int64_t last_cursor_ = 0;  // guarded by events_mu_
+  absl::Mutex recompute_mu_;  // one RecomputePending at a time (it guards no member)
+  absl::Mutex events_mu_;     // orders event cursors with their commits
+  int64_t last_cursor_ ABSL_GUARDED_BY(events_mu_) = 0;
 };
 
 }  // namespace haicap::deadlines

@@ -40,7 +40,7 @@ absl::StatusOr<size_t> DossierBook::FireDueTimers(size_t limit) {
 
   rocksdb::WriteBatch batch;
   std::map<std::string, internal::DossierRecord> touched;
-  std::lock_guard events_lock(events_mu_);
+  absl::MutexLock events_lock(&events_mu_);
   int64_t cursor = last_cursor_;
   for (const Timer& timer : timers) {
     // A change to the dossier since the scan may have moved or dropped the timer.
@@ -98,7 +98,7 @@ absl::StatusOr<std::vector<v1::MovedDossier>> DossierBook::PreviewMoves(
 }
 
 absl::Status DossierBook::RecomputePending() {
-  std::lock_guard recompute_lock(recompute_mu_);
+  absl::MutexLock recompute_lock(&recompute_mu_);
   ASSIGN_OR_RETURN(std::vector<std::string> calendar_ids, store_->PendingRecomputes());
   for (const std::string& calendar_id : calendar_ids) {
     absl::StatusOr<std::shared_ptr<const WorkingCalendar>> calendar = calendars_->Find(calendar_id, "calendar_id");
@@ -127,7 +127,7 @@ absl::Status DossierBook::RecomputePending() {
       rocksdb::WriteBatch batch;
       Stage(&batch, &*before, *after, std::move(change), **calendar);
       {
-        std::lock_guard events_lock(events_mu_);
+        absl::MutexLock events_lock(&events_mu_);
         if (running) store_->PutEvent(&batch, EventOf(after->dossier(), v1::DUE_CHANGED, last_cursor_ + 1, now));
         RETURN_IF_ERROR(store_->db()->Commit(&batch));
         if (running) ++last_cursor_;

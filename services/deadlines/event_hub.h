@@ -5,7 +5,9 @@
 #include <atomic>
 #include <functional>
 #include <map>
-#include <mutex>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/synchronization/mutex.h"
 
 namespace haicap::deadlines {
 
@@ -14,18 +16,18 @@ class EventHub {
   using Listener = std::function<void()>;
 
   // Returns a handle for Unsubscribe.
-  int Subscribe(Listener listener) {
-    std::lock_guard lock(mu_);
+  int Subscribe(Listener listener) ABSL_LOCKS_EXCLUDED(mu_) {
+    absl::MutexLock lock(&mu_);
     listeners_[next_] = std::move(listener);
     return next_++;
   }
   // After this returns, the listener is never called again.
-  void Unsubscribe(int handle) {
-    std::lock_guard lock(mu_);
+  void Unsubscribe(int handle) ABSL_LOCKS_EXCLUDED(mu_) {
+    absl::MutexLock lock(&mu_);
     listeners_.erase(handle);
   }
-  void Notify() {
-    std::lock_guard lock(mu_);
+  void Notify() ABSL_LOCKS_EXCLUDED(mu_) {
+    absl::MutexLock lock(&mu_);
     for (auto& [handle, listener] : listeners_) listener();
   }
   // The server is stopping: streams finish (the caller resumes from its cursor elsewhere) instead
@@ -37,9 +39,9 @@ class EventHub {
   bool closed() const { return closed_; }
 
  private:
-  std::mutex mu_;
-  std::map<int, Listener> listeners_;
-  int next_ = 0;
+  absl::Mutex mu_;
+  std::map<int, Listener> listeners_ ABSL_GUARDED_BY(mu_);
+  int next_ ABSL_GUARDED_BY(mu_) = 0;
   std::atomic<bool> closed_ = false;
 };
 

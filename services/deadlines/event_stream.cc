@@ -26,7 +26,7 @@ bool EventStream::Matches(const v1::DeadlineEvent& event) const {
 void EventStream::Pump() {
   const v1::DeadlineEvent* next = nullptr;
   {
-    std::lock_guard lock(mu_);
+    absl::MutexLock lock(&mu_);
     if (writing_ || finished_) return;
     if (hub_->closed()) {
       FinishOnce(grpc::Status(grpc::StatusCode::UNAVAILABLE,
@@ -53,7 +53,7 @@ void EventStream::Pump() {
 
 void EventStream::OnWriteDone(bool ok) {
   {
-    std::lock_guard lock(mu_);
+    absl::MutexLock lock(&mu_);
     writing_ = false;
     queue_.pop_front();
     if (!ok) {
@@ -65,7 +65,7 @@ void EventStream::OnWriteDone(bool ok) {
 }
 
 void EventStream::OnCancel() {
-  std::lock_guard lock(mu_);
+  absl::MutexLock lock(&mu_);
   FinishOnce(grpc::Status::CANCELLED);
 }
 

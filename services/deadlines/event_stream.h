@@ -4,9 +4,10 @@
 #pragma once
 
 #include <deque>
-#include <mutex>
 #include <string>
 
+#include "absl/base/thread_annotations.h"
+#include "absl/synchronization/mutex.h"
 #include "grpcpp/grpcpp.h"
 #include "haicap/deadlines/v1/deadlines.pb.h"
 #include "services/deadlines/dossier_book.h"
@@ -26,9 +27,9 @@ class EventStream final : public grpc::ServerWriteReactor<v1::DeadlineEvent> {
 
  private:
   // Starts the next write when none is in flight, reading more of the log when the queue is empty.
-  void Pump();
+  void Pump() ABSL_LOCKS_EXCLUDED(mu_);
   bool Matches(const v1::DeadlineEvent& event) const;
-  void FinishOnce(const grpc::Status& status);  // callers hold mu_
+  void FinishOnce(const grpc::Status& status) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
 
   const DossierStore* store_;
   EventHub* hub_;
@@ -36,11 +37,11 @@ class EventStream final : public grpc::ServerWriteReactor<v1::DeadlineEvent> {
   const v1::WatchEventsRequest request_;
   int subscription_ = -1;
 
-  std::mutex mu_;
-  int64_t cursor_;                      // the last event read from the log; guarded by mu_
-  std::deque<v1::DeadlineEvent> queue_; // guarded by mu_
-  bool writing_ = false;                // guarded by mu_
-  bool finished_ = false;               // guarded by mu_
+  absl::Mutex mu_;
+  int64_t cursor_ ABSL_GUARDED_BY(mu_);  // the last event read from the log
+  std::deque<v1::DeadlineEvent> queue_ ABSL_GUARDED_BY(mu_);
+  bool writing_ ABSL_GUARDED_BY(mu_) = false;
+  bool finished_ ABSL_GUARDED_BY(mu_) = false;
 };
 
 }  // namespace haicap::deadlines
