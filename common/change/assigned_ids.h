@@ -20,10 +20,11 @@ class AssignedIds {
   absl::Status ResumeAfterLastIn(storage::Database& db, rocksdb::ColumnFamilyHandle* family);
   // The next id; concurrent callers get different ids.
   std::string Next() { return Format(++last_); }
-  std::string Format(uint64_t number) const;
   const std::string& prefix() const { return prefix_; }
 
  private:
+  std::string Format(uint64_t number) const;
+
   const std::string prefix_;
   std::atomic<uint64_t> last_{0};
 };

@@ -1,4 +1,5 @@
-// The one path every change of every service takes (docs/architecture.md), in this order:
+// The path the services' changes take (docs/architecture.md lists the writes that do not yet), in
+// this order:
 //  1. the request id: a malformed one is refused; a retry of a committed change gets the recorded
 //     answer at once — before anything else is read, so it is the first answer whatever has
 //     changed since (AIP-155);

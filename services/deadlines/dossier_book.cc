@@ -19,7 +19,6 @@ namespace {
 
 constexpr int kMaxSubjectChars = 200;
 constexpr size_t kMaxIdChars = 64;
-constexpr char kAssignedPrefix[] = "DS-";
 
 bool IsIdChar(char c) {
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
@@ -106,7 +105,7 @@ absl::StatusOr<v1::Dossier> DossierBook::Create(const v1::CreateDossierRequest& 
   errors.Add(storage::ValidateRequestId(request.request_id()));
   if (!in.id().empty()) {
     errors.Add(CheckIdShape(in.id(), "dossier.id"));
-    if (in.id().starts_with(kAssignedPrefix)) {
+    if (in.id().starts_with(ids_.prefix())) {
       errors.Add(InvalidArgument("dossier.id", "ids starting with DS- are assigned by the server"));
     }
   }
